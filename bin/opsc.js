@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+import { nodeIo } from '../dist/cli/io.js';
+// The shim: everything testable lives in main(), which returns an exit code and never exits.
+import { main } from '../dist/cli/main.js';
+
+try {
+  process.exitCode = await main(process.argv.slice(2), nodeIo());
+} catch (error) {
+  // main() maps every expected failure itself; reaching here is a bug, reported without a stack.
+  process.stderr.write(`opsc: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write('Please report this with the command you ran. Set OPSC_DEBUG=1 for details.\n');
+  if (process.env.OPSC_DEBUG) process.stderr.write(`${error?.stack ?? ''}\n`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,114 @@
+import { finding, type SourceFile } from '../catalog/load.js';
+import { type Catalog, isScored, type Obligation, type Question, questionsInOrder } from '../catalog/model.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { SchemaChecker } from '../schema/check.js';
+import { didYouMean } from '../text/suggest.js';
+import { type ParsedYaml, parseYaml } from '../yaml/source.js';
+import { findCountryByName, isCountryCode } from './countries.js';
+import type { Assessment } from './model.js';
+
+export interface AssessmentResult {
+  /** Set only when there are no errors (warnings allowed). */
+  assessment?: Assessment;
+  diagnostics: Diagnostic[];
+}
+
+/** Parses and checks an assessment file against the catalog it answers. */
+export function loadAssessment(source: SourceFile, catalog: Catalog, schemas: SchemaChecker): AssessmentResult {
+  const { parsed, diagnostics } = parseYaml(source.path, source.bytes, source.size);
+  if (!parsed) return { diagnostics };
+  const schemaDiagnostics = schemas.check('assessment', parsed);
+  if (schemaDiagnostics.length > 0) return { diagnostics: schemaDiagnostics };
+  const assessment = parsed.value as Assessment;
+  const found = checkAssessment(assessment, parsed, catalog);
+  return found.some((d) => d.severity === 'error') ? { diagnostics: found } : { assessment, diagnostics: found };
+}
+
+function checkAssessment(assessment: Assessment, parsed: ParsedYaml, catalog: Catalog): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const at = (...path: (string | number)[]) => ({ parsed, path });
+  const { instrument } = catalog;
+
+  if (assessment.instrument !== instrument.id) {
+    diagnostics.push(
+      finding(
+        at('instrument'),
+        'instrument-mismatch',
+        `This assessment is for "${assessment.instrument}", but the catalog is "${instrument.id}". Choose the matching catalog with --catalog.`,
+      ),
+    );
+  }
+  if (assessment.catalog.version !== instrument.version) {
+    diagnostics.push(
+      finding(
+        at('catalog', 'version'),
+        'catalog-version-mismatch',
+        `Answered against catalog version ${assessment.catalog.version}; the catalog is now ${instrument.version}. Run "opsc assess" on this file to review what changed.`,
+        'warning',
+      ),
+    );
+  } else if (assessment.catalog.digest && assessment.catalog.digest !== catalog.digest) {
+    diagnostics.push(
+      finding(
+        at('catalog', 'digest'),
+        'catalog-digest-mismatch',
+        'The catalog has changed since these answers were given (same version, different content). Run "opsc assess" on this file to review what changed.',
+        'warning',
+      ),
+    );
+  }
+
+  const code = assessment.country.code;
+  if (!isCountryCode(code)) {
+    const guess = assessment.country.name ? didYouMeanCountry(assessment.country.name) : '';
+    diagnostics.push(
+      finding(
+        at('country', 'code'),
+        'unknown-country-code',
+        `"${code}" is not an ISO 3166-1 alpha-3 country code.${guess} For a fictional or training country use a user-assigned code (AAA–AAZ, QMA–QZZ, XAA–XZZ, ZZA–ZZZ).`,
+      ),
+    );
+  }
+
+  const questions = new Map<string, { question: Question; obligation: Obligation }>(
+    questionsInOrder(catalog).map((entry) => [entry.question.id, entry]),
+  );
+  for (const [id, record] of Object.entries(assessment.answers)) {
+    const entry = questions.get(id);
+    if (!entry) {
+      diagnostics.push(
+        finding(
+          at('answers', id),
+          'unknown-question',
+          `No question "${id}" in the catalog.${didYouMean(id, questions.keys())} Remove the answer or correct the id.`,
+        ),
+      );
+      continue;
+    }
+    const answer = record?.answer;
+    if (answer == null) continue;
+    if (!isScored(entry.question)) {
+      diagnostics.push(
+        finding(
+          at('answers', id, 'answer'),
+          'answer-kind-mismatch',
+          `Question "${id}" asks for text, not a yes/partly/no answer. Put the answer under "text".`,
+        ),
+      );
+    } else if (answer === 'not-applicable' && !entry.obligation.allowNotApplicable) {
+      diagnostics.push(
+        finding(
+          at('answers', id, 'answer'),
+          'not-applicable-not-allowed',
+          `"not-applicable" is not allowed for obligation "${entry.obligation.id}": every State Party must meet it. Answer yes, partly, no or unknown.`,
+        ),
+      );
+    }
+  }
+  return diagnostics;
+}
+
+function didYouMeanCountry(name: string): string {
+  const match = findCountryByName(name);
+  return match ? ` Did you mean "${match.code}" (${match.name})?` : '';
+}

@@ -1,0 +1,22 @@
+import type { ScaleAnswer } from '../catalog/model.js';
+
+/** What a stored answer may hold: the scale, or "skipped" when a condition was not met. */
+export type StoredAnswer = ScaleAnswer | 'skipped';
+
+export interface AnswerRecord {
+  answer?: StoredAnswer | null;
+  text?: string | null;
+  citation?: string | null;
+  notes?: string | null;
+  flagged?: boolean;
+}
+
+export interface Assessment {
+  instrument: string;
+  catalog: { version: string; digest?: string };
+  country: { code: string; name?: string };
+  assessor?: string;
+  created?: string;
+  updated?: string;
+  answers: Record<string, AnswerRecord>;
+}

@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+import { loadAssessment } from '../assessment/check.js';
+import type { Assessment } from '../assessment/model.js';
+import { loadCatalog } from '../catalog/load.js';
+import type { Catalog } from '../catalog/model.js';
+import { type Diagnostic, hasErrors } from '../diagnostics.js';
+import { stylish } from '../formats/diagnostics/stylish.js';
+import { createSchemaChecker, type SchemaChecker } from '../schema/check.js';
+import { CliError } from './errors.js';
+import { displayPath, readCatalogDir, readSchemas, readSource, resolveCatalogDir } from './files.js';
+import type { Io } from './io.js';
+
+/** What most commands need first: a valid catalog, or a clear refusal. */
+export interface Loaded {
+  catalog: Catalog;
+  schemas: SchemaChecker;
+  catalogDir: string;
+}
+
+export function loadCatalogOrFail(io: Io, catalogOption: string | undefined): Loaded {
+  const schemas = createSchemaChecker(readSchemas());
+  const catalogDir = resolveCatalogDir(catalogOption, io.cwd);
+  const { catalog, diagnostics } = loadCatalog(readCatalogDir(catalogDir, io.cwd), schemas);
+  if (!catalog) {
+    reportDiagnostics(io, diagnostics);
+    throw new CliError(
+      `The catalog in ${displayPath(catalogDir, io.cwd)} has errors (above). Fix them; "opsc validate --catalog DIR" checks a catalog.`,
+    );
+  }
+  return { catalog, schemas, catalogDir };
+}
+
+/** Loads an assessment the user named; a file with errors is reported and never touched. */
+export function loadAssessmentOrFail(io: Io, file: string, loaded: Loaded): { assessment: Assessment; path: string } {
+  const path = resolve(io.cwd, file);
+  const shown = displayPath(path, io.cwd);
+  const { assessment, diagnostics } = loadAssessment(readSource(path, shown), loaded.catalog, loaded.schemas);
+  if (diagnostics.length > 0) reportDiagnostics(io, diagnostics);
+  if (!assessment || hasErrors(diagnostics)) {
+    throw new CliError(`${shown} has errors (above); it was not changed. Fix them, then run the command again.`);
+  }
+  return { assessment, path };
+}
+
+function reportDiagnostics(io: Io, diagnostics: Diagnostic[]): void {
+  io.stderr.write(stylish(diagnostics, { files: [...new Set(diagnostics.map((d) => d.file))], toolVersion: '' }));
+}

@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CatalogSource, SourceFile } from '../catalog/load.js';
+import type { SchemaDocuments } from '../schema/check.js';
+import { DEFAULT_LIMITS } from '../yaml/source.js';
+import { CliError } from './errors.js';
+
+/** The package root, found from this file whether it runs from src/ (tests) or dist/. */
+export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const BUNDLED_CATALOG = join(PACKAGE_ROOT, 'obligations', 'opsc');
+
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function readSchemas(): SchemaDocuments {
+  const read = (name: string) => JSON.parse(readFileSync(join(PACKAGE_ROOT, 'schemas', `${name}.schema.json`), 'utf8'));
+  return { instrument: read('instrument'), obligation: read('obligation'), assessment: read('assessment') };
+}
+
+/** A path as shown to the user: relative to the working directory when inside it. */
+export function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split('\\').join('/') : path;
+}
+
+export type PathKind = 'file' | 'directory';
+
+export function pathKind(path: string): PathKind {
+  try {
+    return statSync(path).isDirectory() ? 'directory' : 'file';
+  } catch (error) {
+    throw new CliError(`Cannot read ${path}: ${reason(error)}.`);
+  }
+}
+
+/**
+ * Reads a file for the core. A file over the size limit is not read at all: the core is told
+ * its size and reports it, so a 50 MB file costs nothing.
+ */
+export function readSource(absolute: string, shown: string): SourceFile {
+  try {
+    const { size } = statSync(absolute);
+    if (size > DEFAULT_LIMITS.maxBytes) return { path: shown, bytes: new Uint8Array(0), size };
+    return { path: shown, bytes: readFileSync(absolute) };
+  } catch (error) {
+    throw new CliError(`Cannot read ${shown}: ${reason(error)}.`);
+  }
+}
+
+/** The YAML files of a catalog folder, in file-name order. */
+export function readCatalogDir(dir: string, cwd: string): CatalogSource {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => /\.ya?ml$/i.test(n));
+  } catch (error) {
+    throw new CliError(`Cannot read the catalog folder ${displayPath(dir, cwd)}: ${reason(error)}.`);
+  }
+  names.sort();
+  return {
+    dir: displayPath(dir, cwd),
+    files: names.map((name) => readSource(join(dir, name), displayPath(join(dir, name), cwd))),
+  };
+}
+
+export function resolveCatalogDir(option: string | undefined, cwd: string): string {
+  if (option === undefined) return BUNDLED_CATALOG;
+  const dir = resolve(cwd, option);
+  if (pathKind(dir) !== 'directory') {
+    throw new CliError(`--catalog must be a catalog folder (with instrument.yaml), not a file: ${option}`);
+  }
+  return dir;
+}
+
+/** Reads the first bytes only: enough to tell a text file from a binary one without loading it. */
+export function readHead(path: string, length = 4096): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = new Uint8Array(length);
+    const n = readSync(fd, buffer, 0, length, 0);
+    return buffer.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Writes by rename: the file on disk is always either the old or the new content, complete.
+ * The temporary file sits beside the target so the rename stays on one file system.
+ */
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    writeFileSync(temporary, content, { flush: true });
+    renameSync(temporary, path);
+  } catch (error) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Nothing to clean up.
+    }
+    throw new CliError(`Cannot write ${path}: ${reason(error)}.`);
+  }
+}
+
+export function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a folder';
+  if (code === 'ENOTDIR') return 'a part of the path is not a folder';
+  return error instanceof Error ? error.message : String(error);
+}

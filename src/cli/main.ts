@@ -1,0 +1,119 @@
+import { Command, CommanderError, Option } from 'commander';
+import { DIAGNOSTIC_FORMATS } from '../formats/diagnostics/types.js';
+import { CliError, EXIT } from './errors.js';
+import { packageVersion } from './files.js';
+import type { Io } from './io.js';
+
+/** Options every command receives besides its own. */
+export interface GlobalOptions {
+  color: boolean;
+}
+
+/**
+ * Parses argv, runs one command and returns its exit code. Never exits the process and never
+ * lets an expected failure escape as a stack trace: errors become exit codes here, in one place.
+ */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return exitCodeFor(error, io);
+  }
+}
+
+function exitCodeFor(error: unknown, io: Io): number {
+  if (error instanceof CommanderError) {
+    // Commander has already printed its message; help and version are successes.
+    if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return EXIT.ok;
+    if (error.code === 'commander.executeSubCommandAsync') return EXIT.ok;
+    io.stderr.write('Run "opsc --help" for usage.\n');
+    return EXIT.input;
+  }
+  if (error instanceof CliError) {
+    if (error.message) io.stderr.write(`opsc: ${error.message}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`opsc: internal error: ${message}\nPlease report this with the command you ran.\n`);
+  if (io.env.OPSC_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
+  return EXIT.input;
+}
+
+type Run = (code: number) => void;
+
+function buildProgram(io: Io, setExitCode: Run): Command {
+  const program = new Command('opsc');
+  program
+    .description(
+      'Check national legislation against the Optional Protocol to the CRC on the sale of children,\nchild prostitution and child pornography (OPSC): questionnaire, score and PDF gap report.',
+    )
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--no-color', 'no colour in terminal output (also: NO_COLOR=1)')
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(`opsc: ${s.replace(/^error: /, '')}`),
+    })
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 ok, 1 findings (or score under --fail-under), 2 usage or input error, 130 cancelled.
+
+Examples:
+  $ opsc validate                         check the bundled OPSC catalog
+  $ opsc list                             show the catalog's obligations
+  $ opsc validate my-assessment.yaml      check an assessment file`,
+    );
+
+  const globals = (command: Command): GlobalOptions => command.optsWithGlobals() as GlobalOptions;
+
+  program
+    .command('validate')
+    .description('check catalog folders, obligation files and assessment files (for CI)')
+    .argument('[paths...]', 'catalog folders, obligation files or assessment files (default: the bundled catalog)')
+    .option('--catalog <dir>', 'catalog that assessment and loose obligation files are checked against')
+    .addOption(new Option('--format <format>', 'output format').choices(DIAGNOSTIC_FORMATS).default('stylish'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 the run failed.
+
+Examples:
+  $ opsc validate
+  $ opsc validate obligations/opsc --format github
+  $ opsc validate assessments/*.yaml --format sarif -o opsc.sarif`,
+    )
+    .action(async (paths: string[], options, command: Command) => {
+      const { runValidate } = await import('./commands/validate.js');
+      setExitCode(runValidate(paths, { ...options, ...globals(command) }, io));
+    });
+
+  program
+    .command('list')
+    .description('show the catalog: chapters, obligations, provisions, strength and questions')
+    .option('--catalog <dir>', 'catalog folder (default: the bundled OPSC catalog)')
+    .option('--json', 'print JSON instead of a table')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ opsc list
+  $ opsc list --json > catalog.json
+  $ opsc list --catalog my-catalog/`,
+    )
+    .action(async (options, command: Command) => {
+      const { runList } = await import('./commands/list.js');
+      setExitCode(runList({ ...options, ...globals(command) }, io));
+    });
+
+  return program;
+}

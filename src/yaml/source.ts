@@ -1,0 +1,264 @@
+import { type Document, isMap, isScalar, isSeq, Lexer, LineCounter, type Node, parseAllDocuments, visit } from 'yaml';
+import type { Diagnostic } from '../diagnostics.js';
+
+/**
+ * Limits that keep hostile files from stalling or crashing the parser. The yaml package recurses
+ * per nesting level (a stack overflow near 900 levels) and is very slow on deep flow collections,
+ * so depth is measured on the lexer's token stream, which is linear, before anything is composed.
+ */
+export interface YamlLimits {
+  maxBytes: number;
+  maxFlowDepth: number;
+  maxIndent: number;
+  maxIndicatorsPerLine: number;
+}
+
+export const DEFAULT_LIMITS: YamlLimits = {
+  maxBytes: 10 * 1024 * 1024,
+  maxFlowDepth: 32,
+  maxIndent: 160,
+  maxIndicatorsPerLine: 32,
+};
+
+export interface ParsedYaml {
+  file: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+  /** The document as plain data: only set when the file had no YAML-level errors. */
+  value: unknown;
+}
+
+export interface ParseResult {
+  parsed?: ParsedYaml;
+  diagnostics: Diagnostic[];
+}
+
+export type PathSegment = string | number;
+
+export interface Span {
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+export function fileTooLarge(file: string, size: number, limits: YamlLimits = DEFAULT_LIMITS): Diagnostic {
+  return {
+    file,
+    line: 1,
+    column: 1,
+    severity: 'error',
+    rule: 'file-too-large',
+    message: `File is ${formatBytes(size)}; the limit is ${formatBytes(limits.maxBytes)}. Catalog and assessment files are far smaller: check that this is the right file.`,
+  };
+}
+
+/** Decodes and parses one YAML file into a single mapping, or explains why it cannot. */
+export function parseYaml(
+  file: string,
+  bytes: Uint8Array,
+  size: number = bytes.length,
+  limits: YamlLimits = DEFAULT_LIMITS,
+): ParseResult {
+  const at1 = (rule: string, message: string): ParseResult => ({
+    diagnostics: [{ file, line: 1, column: 1, severity: 'error', rule, message }],
+  });
+  if (size > limits.maxBytes) return { diagnostics: [fileTooLarge(file, size, limits)] };
+
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return at1('not-text', 'File is not UTF-8 text (it looks binary). Save it as UTF-8 YAML.');
+  }
+  const nul = text.indexOf('\0');
+  if (nul >= 0) return { diagnostics: [notText(file, text, nul)] };
+
+  const tooDeep = checkDepth(file, text, limits);
+  if (tooDeep) return { diagnostics: [tooDeep] };
+
+  const lines = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, strict: true });
+  if (!Array.isArray(docs) || docs.length === 0 || docs[0]?.contents == null) {
+    return at1('yaml-empty', 'File is empty. Expected a YAML mapping (key: value lines).');
+  }
+  const doc = docs[0] as Document.Parsed;
+  const span = (offset: number, end?: number): Span => toSpan(lines, offset, end);
+  const diagnostics: Diagnostic[] = [];
+  const error = (rule: string, message: string, where: Span): void => {
+    diagnostics.push({ file, ...where, severity: 'error', rule, message });
+  };
+
+  for (const e of doc.errors) error('yaml-syntax', sentence(e.message), span(e.pos[0], e.pos[1]));
+  const second = docs[1];
+  if (second) {
+    error(
+      'yaml-multiple-documents',
+      'File holds more than one YAML document (a "---" line). Keep one document per file.',
+      span(second.range[0]),
+    );
+  }
+  if (!isMap(doc.contents)) {
+    error(
+      'yaml-not-mapping',
+      `Expected a mapping (key: value lines) at the top of the file, found ${describeNode(doc.contents)}.`,
+      span(doc.contents?.range?.[0] ?? 0),
+    );
+  }
+  checkNodes(doc, lines, (rule, message, node) => error(rule, message, nodeSpan(lines, node)));
+
+  if (diagnostics.length > 0) return { diagnostics };
+  return { parsed: { file, doc, lines, value: doc.toJS({ maxAliasCount: 0 }) }, diagnostics };
+}
+
+/** Aliases are refused outright (no billion laughs); duplicate and non-scalar keys are errors. */
+function checkNodes(
+  doc: Document.Parsed,
+  lines: LineCounter,
+  report: (rule: string, message: string, node: Node) => void,
+): void {
+  // A Set per mapping keeps this linear; the yaml package's own uniqueKeys check is quadratic.
+  visit(doc, {
+    Alias(_, node) {
+      report(
+        'yaml-alias',
+        `YAML aliases (*${node.source}) are not allowed in these files. Write the value out in full.`,
+        node,
+      );
+    },
+    Map(_, map) {
+      const seen = new Map<string, Node>();
+      for (const pair of map.items) {
+        const key = pair.key as Node | null;
+        if (!isScalar(key)) {
+          if (key) report('yaml-complex-key', 'Keys must be plain text, not lists or mappings.', key);
+          continue;
+        }
+        const name = String(key.value);
+        const first = seen.get(name);
+        if (first) {
+          const firstLine = nodeSpan(lines, first).line;
+          report('yaml-duplicate-key', `Duplicate key "${name}" (first at line ${firstLine}). Keep only one.`, key);
+        } else {
+          seen.set(name, key);
+        }
+      }
+    },
+  });
+}
+
+function checkDepth(file: string, text: string, limits: YamlLimits): Diagnostic | undefined {
+  let flowDepth = 0;
+  let line = 1;
+  let lineStart = 0;
+  let offset = 0;
+  let indicators = 0;
+  let atLineStart = true;
+  const tooDeep = (what: string): Diagnostic => ({
+    file,
+    line,
+    column: offset - lineStart + 1,
+    severity: 'error',
+    rule: 'yaml-too-deep',
+    message: `${what}. These files never need more than a few levels: check that this is the right file.`,
+  });
+  for (const token of new Lexer().lex(text)) {
+    const first = token.charCodeAt(0);
+    if (first === 0x5b || first === 0x7b) {
+      // [ or {
+      if (++flowDepth > limits.maxFlowDepth)
+        return tooDeep(`Brackets are nested more than ${limits.maxFlowDepth} deep`);
+    } else if (first === 0x5d || first === 0x7d) {
+      if (flowDepth > 0) flowDepth--;
+    } else if (token === '-' || token === '?' || token === ':') {
+      if (++indicators > limits.maxIndicatorsPerLine) return tooDeep('Too many nested entries on one line');
+    } else if (token === '\n' || token === '\r\n') {
+      line++;
+      lineStart = offset + token.length;
+      indicators = 0;
+      atLineStart = true;
+      offset += token.length;
+      continue;
+    } else if (atLineStart && first === 0x20 && token.length > limits.maxIndent) {
+      return tooDeep(`Indentation of ${token.length} spaces exceeds ${limits.maxIndent}`);
+    }
+    atLineStart = false;
+    offset += token.length;
+  }
+  return undefined;
+}
+
+function notText(file: string, text: string, offset: number): Diagnostic {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return {
+    file,
+    line,
+    column,
+    severity: 'error',
+    rule: 'not-text',
+    message: 'File contains a NUL byte: it is binary, not YAML text. Save it as UTF-8 YAML.',
+  };
+}
+
+export function toSpan(lines: LineCounter, offset: number, end?: number): Span {
+  const start = lines.linePos(offset);
+  const span: Span = { line: start.line, column: start.col };
+  if (end !== undefined && end > offset) {
+    const stop = lines.linePos(end);
+    span.endLine = stop.line;
+    span.endColumn = stop.col;
+  }
+  return span;
+}
+
+export function nodeSpan(lines: LineCounter, node: Node | null | undefined): Span {
+  if (!node?.range) return { line: 1, column: 1 };
+  return toSpan(lines, node.range[0], node.range[1]);
+}
+
+/**
+ * Finds where a path into the data sits in the file: the value's node, or the key's node for
+ * `target: 'key'`. Falls back to the nearest existing ancestor, so a missing key points at its
+ * parent mapping.
+ */
+export function locate(parsed: ParsedYaml, path: readonly PathSegment[], target: 'value' | 'key' = 'value'): Span {
+  let node: Node | null | undefined = parsed.doc.contents as Node | null;
+  let found: Node | null | undefined = node;
+  for (let i = 0; i < path.length && node; i++) {
+    const segment = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) break;
+      const key = pair.key as Node;
+      const value = pair.value as Node | null;
+      node = last && target === 'key' ? key : value?.range && value.range[0] !== value.range[1] ? value : key;
+    } else if (isSeq(node)) {
+      node = node.items[Number(segment)] as Node | undefined;
+    } else {
+      break;
+    }
+    if (node) found = node;
+  }
+  return nodeSpan(parsed.lines, found);
+}
+
+function describeNode(node: unknown): string {
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) return `the text ${JSON.stringify(String(node.value)).slice(0, 60)}`;
+  return 'something else';
+}
+
+/** yaml's messages have no final stop and sometimes a lower-case start; make them sentences. */
+function sentence(message: string): string {
+  const trimmed = message.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} bytes`;
+}
