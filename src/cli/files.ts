@@ -39,11 +39,11 @@ export function displayPath(path: string, cwd: string): string {
 
 export type PathKind = 'file' | 'directory';
 
-export function pathKind(path: string): PathKind {
+export function pathKind(path: string, shown: string = path): PathKind {
   try {
     return statSync(path).isDirectory() ? 'directory' : 'file';
   } catch (error) {
-    throw new CliError(`Cannot read ${path}: ${reason(error)}.`);
+    throw new CliError(`Cannot read ${shown}: ${reason(error)}.`);
   }
 }
 
@@ -79,7 +79,7 @@ export function readCatalogDir(dir: string, cwd: string): CatalogSource {
 export function resolveCatalogDir(option: string | undefined, cwd: string): string {
   if (option === undefined) return BUNDLED_CATALOG;
   const dir = resolve(cwd, option);
-  if (pathKind(dir) !== 'directory') {
+  if (pathKind(dir, option) !== 'directory') {
     throw new CliError(`--catalog must be a catalog folder (with instrument.yaml), not a file: ${option}`);
   }
   return dir;

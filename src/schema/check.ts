@@ -1,7 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { Diagnostic } from '../diagnostics.js';
-import { didYouMean } from '../text/suggest.js';
+import { closest, didYouMean } from '../text/suggest.js';
 import { locate, type ParsedYaml, type PathSegment } from '../yaml/source.js';
 
 export type SchemaName = 'instrument' | 'obligation' | 'assessment';
@@ -39,9 +39,25 @@ export function createSchemaChecker(schemas: SchemaDocuments): SchemaChecker {
 export function toDiagnostics(parsed: ParsedYaml, errors: readonly ErrorObject[]): Diagnostic[] {
   // An anyOf failure already says what was expected; its branches' errors only repeat it.
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  // A misspelt key also makes the key it was meant to be "missing": report the spelling only.
+  const misspelt = new Set(
+    errors
+      .filter((e) => e.keyword === 'additionalProperties')
+      .map((e) => {
+        const key = String((e.params as { additionalProperty: string }).additionalProperty);
+        const allowed = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {});
+        return `${e.instancePath}\0${closest(key, allowed)}`;
+      }),
+  );
   const diagnostics: Diagnostic[] = [];
   for (const error of errors) {
     if (error.keyword === 'if') continue;
+    if (
+      error.keyword === 'required' &&
+      misspelt.has(`${error.instancePath}\0${(error.params as { missingProperty: string }).missingProperty}`)
+    ) {
+      continue;
+    }
     if (error.schemaPath.includes('/anyOf/') && anyOfPaths.has(error.instancePath)) continue;
     diagnostics.push(toDiagnostic(parsed, error));
   }

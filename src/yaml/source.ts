@@ -78,7 +78,7 @@ export function parseYaml(
   if (tooDeep) return { diagnostics: [tooDeep] };
 
   const lines = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, strict: true });
+  const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, strict: true, uniqueKeys: false });
   if (!Array.isArray(docs) || docs.length === 0 || docs[0]?.contents == null) {
     return at1('yaml-empty', 'File is empty. Expected a YAML mapping (key: value lines).');
   }
@@ -118,13 +118,10 @@ function checkNodes(
   report: (rule: string, message: string, node: Node) => void,
 ): void {
   // A Set per mapping keeps this linear; the yaml package's own uniqueKeys check is quadratic.
+  const aliases: Node[] = [];
   visit(doc, {
     Alias(_, node) {
-      report(
-        'yaml-alias',
-        `YAML aliases (*${node.source}) are not allowed in these files. Write the value out in full.`,
-        node,
-      );
+      aliases.push(node);
     },
     Map(_, map) {
       const seen = new Map<string, Node>();
@@ -145,6 +142,16 @@ function checkNodes(
       }
     },
   });
+  // One finding for all aliases: a billion-laughs file has dozens, and one message says it all.
+  const [first] = aliases;
+  if (first) {
+    const more = aliases.length > 1 ? ` (${aliases.length} aliases in this file)` : '';
+    report(
+      'yaml-alias',
+      `YAML aliases such as *${(first as { source?: string }).source} are not allowed in these files${more}. Write each value out in full.`,
+      first,
+    );
+  }
 }
 
 function checkDepth(file: string, text: string, limits: YamlLimits): Diagnostic | undefined {
@@ -163,6 +170,9 @@ function checkDepth(file: string, text: string, limits: YamlLimits): Diagnostic 
     message: `${what}. These files never need more than a few levels: check that this is the right file.`,
   });
   for (const token of new Lexer().lex(text)) {
+    // The lexer interleaves control tokens (document start, scalar and flow-end markers) that
+    // are not part of the source text; they must not move the column.
+    if (token === '\x02' || token === '\x18' || token === '\x1f') continue;
     const first = token.charCodeAt(0);
     if (first === 0x5b || first === 0x7b) {
       // [ or {
@@ -179,7 +189,7 @@ function checkDepth(file: string, text: string, limits: YamlLimits): Diagnostic 
       atLineStart = true;
       offset += token.length;
       continue;
-    } else if (atLineStart && first === 0x20 && token.length > limits.maxIndent) {
+    } else if (atLineStart && first === 0x20 && token.length > limits.maxIndent && token.trim() === '') {
       return tooDeep(`Indentation of ${token.length} spaces exceeds ${limits.maxIndent}`);
     }
     atLineStart = false;

@@ -64,7 +64,7 @@ export function runValidate(paths: string[], options: ValidateOptions, io: Io): 
   const targets = paths.length > 0 ? paths : [contextDir];
   for (const target of targets) {
     const path = resolve(io.cwd, target);
-    if (pathKind(path) === 'directory') {
+    if (pathKind(path, target) === 'directory') {
       const source = readCatalogDir(path, io.cwd);
       findings.add(
         loadCatalog(source, schemas).diagnostics,
