@@ -34,7 +34,7 @@ const hostile: Record<string, { content: () => string | Buffer; rule: string; me
   'huge.yaml': {
     content: () => `obligations:\n${'  - x\n'.repeat(9_000_000)}`,
     rule: 'file-too-large',
-    message: /File is 51\.5 MB; the limit is 10\.0 MB/,
+    message: /File is 51\.5 MB; the limit is 4\.0 MB/,
   },
   'junk.yaml': {
     content: () => Buffer.from(Array.from({ length: 65536 }, (_, i) => (i * 7919 + 13) % 256)),

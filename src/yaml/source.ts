@@ -14,7 +14,7 @@ export interface YamlLimits {
 }
 
 export const DEFAULT_LIMITS: YamlLimits = {
-  maxBytes: 10 * 1024 * 1024,
+  maxBytes: 4 * 1024 * 1024,
   maxFlowDepth: 32,
   maxIndent: 160,
   maxIndicatorsPerLine: 32,
