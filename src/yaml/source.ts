@@ -1,3 +1,4 @@
+import { CORE_SCHEMA, load as loadFast } from 'js-yaml';
 import { type Document, isMap, isScalar, isSeq, Lexer, LineCounter, type Node, parseAllDocuments, visit } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 
@@ -22,10 +23,11 @@ export const DEFAULT_LIMITS: YamlLimits = {
 
 export interface ParsedYaml {
   file: string;
-  doc: Document.Parsed;
-  lines: LineCounter;
-  /** The document as plain data: only set when the file had no YAML-level errors. */
+  /** The document as plain data (the file had no YAML-level errors). */
   value: unknown;
+  /** The syntax tree with positions. Built on first use: a clean file never needs it. */
+  readonly doc: Document.Parsed;
+  readonly lines: LineCounter;
 }
 
 export interface ParseResult {
@@ -74,12 +76,21 @@ export function parseYaml(
   const nul = text.indexOf('\0');
   if (nul >= 0) return { diagnostics: [notText(file, text, nul)] };
 
+  const fast = parseFast(file, text, limits);
+  if (fast) return { parsed: fast, diagnostics: [] };
+  return parseCarefully(file, text, limits);
+}
+
+/** The careful path: positions for everything, and every YAML-level check. */
+export function parseCarefully(file: string, text: string, limits: YamlLimits = DEFAULT_LIMITS): ParseResult {
+  const at1 = (rule: string, message: string): ParseResult => ({
+    diagnostics: [{ file, line: 1, column: 1, severity: 'error', rule, message }],
+  });
   const tooDeep = checkDepth(file, text, limits);
   if (tooDeep) return { diagnostics: [tooDeep] };
 
-  const lines = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, strict: true, uniqueKeys: false });
-  if (!Array.isArray(docs) || docs.length === 0 || docs[0]?.contents == null) {
+  const { docs, lines } = compose(text);
+  if (docs.length === 0 || docs[0]?.contents == null) {
     return at1('yaml-empty', 'File is empty. Expected a YAML mapping (key: value lines).');
   }
   const doc = docs[0] as Document.Parsed;
@@ -109,6 +120,56 @@ export function parseYaml(
 
   if (diagnostics.length > 0) return { diagnostics };
   return { parsed: { file, doc, lines, value: doc.toJS({ maxAliasCount: 0 }) }, diagnostics };
+}
+
+function compose(text: string): { docs: Document.Parsed[]; lines: LineCounter } {
+  const lines = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, strict: true, uniqueKeys: false });
+  return { docs: Array.isArray(docs) ? (docs as Document.Parsed[]) : [], lines };
+}
+
+/**
+ * Anchors, aliases, tags and complex keys: a file with any of these (or what looks like them)
+ * takes the careful path, which reports them. False alarms only cost time.
+ */
+const NEEDS_CAREFUL_PARSE = /(?:^|[\s[{,])[&!*]\S|^[ \t-]*\?(?:\s|$)|[\]}][ \t]*:/m;
+
+/**
+ * The fast path. js-yaml is about ten times faster than the yaml package, which matters for
+ * large catalogs, but gives no positions. A file it loads cleanly into one mapping is valid
+ * YAML; positions are computed with the yaml package only if a later check needs one. Anything
+ * unusual (an exception, another shape, the patterns above) falls through to the careful path
+ * so that every YAML-level diagnostic comes from one place.
+ */
+function parseFast(file: string, text: string, limits: YamlLimits): ParsedYaml | undefined {
+  if (NEEDS_CAREFUL_PARSE.test(text)) return undefined;
+  let value: unknown;
+  try {
+    // maxDepth (js-yaml 4.3; missing from its types) keeps deep files off the fast path.
+    const options = { schema: CORE_SCHEMA, json: false, maxDepth: limits.maxFlowDepth };
+    value = loadFast(text, options);
+  } catch {
+    return undefined;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  let tree: { doc: Document.Parsed; lines: LineCounter } | undefined;
+  const syntaxTree = () => {
+    if (!tree) {
+      const { docs, lines } = compose(text);
+      tree = { doc: docs[0] as Document.Parsed, lines };
+    }
+    return tree;
+  };
+  return {
+    file,
+    value,
+    get doc() {
+      return syntaxTree().doc;
+    },
+    get lines() {
+      return syntaxTree().lines;
+    },
+  };
 }
 
 /** Aliases are refused outright (no billion laughs); duplicate and non-scalar keys are errors. */

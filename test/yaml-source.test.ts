@@ -1,0 +1,43 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCarefully, parseYaml } from '../src/yaml/source.js';
+import { ROOT } from './helpers/cli.js';
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return yamlFiles(path);
+    return entry.name.endsWith('.yaml') ? [path] : [];
+  });
+}
+
+const files = [...yamlFiles(join(ROOT, 'obligations')), ...yamlFiles(join(ROOT, 'fixtures'))].map((path) =>
+  relative(ROOT, path),
+);
+
+describe('the fast and the careful YAML paths agree', () => {
+  it.each(files)('%s', (file) => {
+    const bytes = readFileSync(join(ROOT, file));
+    const fast = parseYaml(file, bytes);
+    const careful = parseCarefully(file, bytes.toString('utf8'));
+    expect(fast.diagnostics).toEqual(careful.diagnostics);
+    expect(fast.parsed?.value).toEqual(careful.parsed?.value);
+    if (fast.parsed && careful.parsed) {
+      expect(fast.parsed.doc.toJS()).toEqual(careful.parsed.value);
+    }
+  });
+
+  it.each([
+    ['an alias', 'a: &x 1\nb: *x\n', 'yaml-alias'],
+    ['a complex key', '? [a, b]\n: c\n', 'yaml-complex-key'],
+    ['a flow key', 'a: 1\n[b]: 2\n', 'yaml-complex-key'],
+    ['a duplicate key', 'a: 1\na: 2\n', 'yaml-duplicate-key'],
+    ['two documents', 'a: 1\n---\nb: 2\n', 'yaml-multiple-documents'],
+  ])('reports %s at its position whichever path reads it', (_what, text, rule) => {
+    const { diagnostics } = parseYaml('t.yaml', Buffer.from(text));
+    expect(diagnostics).toEqual(parseCarefully('t.yaml', text).diagnostics);
+    expect(diagnostics[0]?.rule).toBe(rule);
+    expect(diagnostics[0]?.line).toBeGreaterThan(0);
+  });
+});
