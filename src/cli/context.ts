@@ -7,7 +7,7 @@ import { type Diagnostic, hasErrors } from '../diagnostics.js';
 import { stylish } from '../formats/diagnostics/stylish.js';
 import { createSchemaChecker, type SchemaChecker } from '../schema/check.js';
 import { CliError } from './errors.js';
-import { displayPath, readCatalogDir, readSchemas, readSource, resolveCatalogDir } from './files.js';
+import { displayPath, loadValidators, readCatalogDir, readSource, resolveCatalogDir } from './files.js';
 import type { Io } from './io.js';
 
 /** What most commands need first: a valid catalog, or a clear refusal. */
@@ -18,7 +18,7 @@ export interface Loaded {
 }
 
 export function loadCatalogOrFail(io: Io, catalogOption: string | undefined): Loaded {
-  const schemas = createSchemaChecker(readSchemas());
+  const schemas = createSchemaChecker(loadValidators());
   const catalogDir = resolveCatalogDir(catalogOption, io.cwd);
   const { catalog, diagnostics } = loadCatalog(readCatalogDir(catalogDir, io.cwd), schemas);
   if (!catalog) {

@@ -10,10 +10,11 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CatalogSource, SourceFile } from '../catalog/load.js';
-import type { SchemaDocuments } from '../schema/check.js';
+import type { Validators } from '../schema/check.js';
 import { DEFAULT_LIMITS } from '../yaml/source.js';
 import { CliError } from './errors.js';
 
@@ -26,9 +27,9 @@ export function packageVersion(): string {
   return pkg.version;
 }
 
-export function readSchemas(): SchemaDocuments {
-  const read = (name: string) => JSON.parse(readFileSync(join(PACKAGE_ROOT, 'schemas', `${name}.schema.json`), 'utf8'));
-  return { instrument: read('instrument'), obligation: read('obligation'), assessment: read('assessment') };
+/** The schema validators, precompiled at build time by scripts/build-validators.mjs. */
+export function loadValidators(): Validators {
+  return createRequire(import.meta.url)(join(PACKAGE_ROOT, 'generated', 'validators.cjs')) as Validators;
 }
 
 /** A path as shown to the user: relative to the working directory when inside it. */

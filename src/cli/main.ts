@@ -94,7 +94,7 @@ Examples:
     )
     .action(async (paths: string[], options, command: Command) => {
       const { runValidate } = await import('./commands/validate.js');
-      setExitCode(runValidate(paths, { ...options, ...globals(command) }, io));
+      setExitCode(await runValidate(paths, { ...options, ...globals(command) }, io));
     });
 
   program
@@ -112,7 +112,7 @@ Examples:
     )
     .action(async (options, command: Command) => {
       const { runList } = await import('./commands/list.js');
-      setExitCode(runList({ ...options, ...globals(command) }, io));
+      setExitCode(await runList({ ...options, ...globals(command) }, io));
     });
 
   return program;

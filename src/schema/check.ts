@@ -1,35 +1,26 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../diagnostics.js';
 import { closest, didYouMean } from '../text/suggest.js';
 import { locate, type ParsedYaml, type PathSegment } from '../yaml/source.js';
 
 export type SchemaName = 'instrument' | 'obligation' | 'assessment';
-export type SchemaDocuments = Record<SchemaName, object>;
+
+/** A compiled validator, as ajv (or its precompiled standalone code) provides it. */
+export interface Validator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+export type Validators = Record<SchemaName, Validator>;
 
 /** Checks parsed files against the JSON Schemas and positions each error at its node in the file. */
 export interface SchemaChecker {
   check(name: SchemaName, parsed: ParsedYaml): Diagnostic[];
 }
 
-// ajv-formats is CommonJS; under NodeNext its default export arrives as the module object.
-const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule.default }).default;
-
-export function createSchemaChecker(schemas: SchemaDocuments): SchemaChecker {
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
-  addFormats(ajv, ['date', 'date-time']);
-  const validators = new Map<SchemaName, ValidateFunction>();
-  const validator = (name: SchemaName): ValidateFunction => {
-    let validate = validators.get(name);
-    if (!validate) {
-      validate = ajv.compile(schemas[name]);
-      validators.set(name, validate);
-    }
-    return validate;
-  };
+export function createSchemaChecker(validators: Validators): SchemaChecker {
   return {
     check(name, parsed) {
-      const validate = validator(name);
+      const validate = validators[name];
       if (validate(parsed.value)) return [];
       return toDiagnostics(parsed, validate.errors ?? []);
     },

@@ -1,6 +1,16 @@
+import { createRequire } from 'node:module';
 import { CORE_SCHEMA, load as loadFast } from 'js-yaml';
-import { type Document, isMap, isScalar, isSeq, Lexer, LineCounter, type Node, parseAllDocuments, visit } from 'yaml';
+import type * as YamlModule from 'yaml';
+import type { Alias, Document, LineCounter, Node, YAMLMap } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
+
+// The yaml package (positions, careful checks) costs ~40 ms to load; a clean file read by the
+// fast path never needs it, so it is loaded on first use.
+let yamlModule: typeof YamlModule | undefined;
+function yaml(): typeof YamlModule {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof YamlModule;
+  return yamlModule;
+}
 
 /**
  * Limits that keep hostile files from stalling or crashing the parser. The yaml package recurses
@@ -109,7 +119,7 @@ export function parseCarefully(file: string, text: string, limits: YamlLimits = 
       span(second.range[0]),
     );
   }
-  if (!isMap(doc.contents)) {
+  if (!yaml().isMap(doc.contents)) {
     error(
       'yaml-not-mapping',
       `Expected a mapping (key: value lines) at the top of the file, found ${describeNode(doc.contents)}.`,
@@ -123,8 +133,13 @@ export function parseCarefully(file: string, text: string, limits: YamlLimits = 
 }
 
 function compose(text: string): { docs: Document.Parsed[]; lines: LineCounter } {
-  const lines = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, strict: true, uniqueKeys: false });
+  const lines = new (yaml().LineCounter)();
+  const docs = yaml().parseAllDocuments(text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    strict: true,
+    uniqueKeys: false,
+  });
   return { docs: Array.isArray(docs) ? (docs as Document.Parsed[]) : [], lines };
 }
 
@@ -180,15 +195,15 @@ function checkNodes(
 ): void {
   // A Set per mapping keeps this linear; the yaml package's own uniqueKeys check is quadratic.
   const aliases: Node[] = [];
-  visit(doc, {
-    Alias(_, node) {
+  yaml().visit(doc, {
+    Alias(_: unknown, node: Alias) {
       aliases.push(node);
     },
-    Map(_, map) {
+    Map(_: unknown, map: YAMLMap) {
       const seen = new Map<string, Node>();
       for (const pair of map.items) {
         const key = pair.key as Node | null;
-        if (!isScalar(key)) {
+        if (!yaml().isScalar(key)) {
           if (key) report('yaml-complex-key', 'Keys must be plain text, not lists or mappings.', key);
           continue;
         }
@@ -230,7 +245,7 @@ function checkDepth(file: string, text: string, limits: YamlLimits): Diagnostic 
     rule: 'yaml-too-deep',
     message: `${what}. These files never need more than a few levels: check that this is the right file.`,
   });
-  for (const token of new Lexer().lex(text)) {
+  for (const token of new (yaml().Lexer)().lex(text)) {
     // The lexer interleaves control tokens (document start, scalar and flow-end markers) that
     // are not part of the source text; they must not move the column.
     if (token === '\x02' || token === '\x18' || token === '\x1f') continue;
@@ -300,13 +315,13 @@ export function locate(parsed: ParsedYaml, path: readonly PathSegment[], target:
   for (let i = 0; i < path.length && node; i++) {
     const segment = path[i];
     const last = i === path.length - 1;
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+    if (yaml().isMap(node)) {
+      const pair = node.items.find((p) => yaml().isScalar(p.key) && String(p.key.value) === String(segment));
       if (!pair) break;
       const key = pair.key as Node;
       const value = pair.value as Node | null;
       node = last && target === 'key' ? key : value?.range && value.range[0] !== value.range[1] ? value : key;
-    } else if (isSeq(node)) {
+    } else if (yaml().isSeq(node)) {
       node = node.items[Number(segment)] as Node | undefined;
     } else {
       break;
@@ -317,8 +332,8 @@ export function locate(parsed: ParsedYaml, path: readonly PathSegment[], target:
 }
 
 function describeNode(node: unknown): string {
-  if (isSeq(node)) return 'a list';
-  if (isScalar(node)) return `the text ${JSON.stringify(String(node.value)).slice(0, 60)}`;
+  if (yaml().isSeq(node)) return 'a list';
+  if (yaml().isScalar(node)) return `the text ${JSON.stringify(String(node.value)).slice(0, 60)}`;
   return 'something else';
 }
 

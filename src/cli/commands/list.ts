@@ -12,13 +12,13 @@ export interface ListOptions {
   color: boolean;
 }
 
-export function runList(options: ListOptions, io: Io): number {
+export async function runList(options: ListOptions, io: Io): Promise<number> {
   const { catalog } = loadCatalogOrFail(io, options.catalog);
   const listing = catalogListing(catalog);
   if (options.json) {
     io.stdout.write(listJson(listing));
   } else {
-    const color = colorFor(io.stdout, io, options.color);
+    const color = await colorFor(io.stdout, io, options.color);
     io.stdout.write(listTable(listing, { width: io.stdout.columns ?? 100, ...(color ? { color } : {}) }));
   }
   return EXIT.ok;

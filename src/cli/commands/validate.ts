@@ -16,10 +16,10 @@ import { colorFor } from '../color.js';
 import { EXIT } from '../errors.js';
 import {
   displayPath,
+  loadValidators,
   packageVersion,
   pathKind,
   readCatalogDir,
-  readSchemas,
   readSource,
   resolveCatalogDir,
   writeFileAtomic,
@@ -43,8 +43,8 @@ class Findings {
   }
 }
 
-export function runValidate(paths: string[], options: ValidateOptions, io: Io): number {
-  const schemas = createSchemaChecker(readSchemas());
+export async function runValidate(paths: string[], options: ValidateOptions, io: Io): Promise<number> {
+  const schemas = createSchemaChecker(loadValidators());
   const contextDir = resolveCatalogDir(options.catalog, io.cwd);
   const findings = new Findings();
   let context: CatalogResult | undefined;
@@ -110,7 +110,7 @@ export function runValidate(paths: string[], options: ValidateOptions, io: Io): 
 
   const diagnostics = sortAndDedupe(findings.diagnostics);
   const toFile = options.output !== undefined;
-  const color = options.format === 'stylish' && !toFile ? colorFor(io.stdout, io, options.color) : undefined;
+  const color = options.format === 'stylish' && !toFile ? await colorFor(io.stdout, io, options.color) : undefined;
   const text = diagnosticFormatters[options.format](diagnostics, {
     files: [...findings.files].sort(),
     toolVersion: packageVersion(),
