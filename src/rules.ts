@@ -15,6 +15,7 @@ export const RULES: Record<string, string> = {
   'schema/type': 'A value has the wrong type.',
   'schema/enum': 'A value is not one of the allowed values.',
   'schema/pattern': 'A value does not have the expected form.',
+  'schema/property-name': 'A key is not a valid id.',
   'schema/format': 'A date or timestamp is not valid.',
   'schema/min-items': 'A list has too few items.',
   'schema/min-length': 'A text value is empty.',

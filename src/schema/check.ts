@@ -43,6 +43,8 @@ export function toDiagnostics(parsed: ParsedYaml, errors: readonly ErrorObject[]
   const diagnostics: Diagnostic[] = [];
   for (const error of errors) {
     if (error.keyword === 'if') continue;
+    // propertyNames reports the key's pattern failure too; the propertyNames error says it better.
+    if ((error as { propertyName?: string }).propertyName !== undefined) continue;
     if (
       error.keyword === 'required' &&
       misspelt.has(`${error.instancePath}\0${(error.params as { missingProperty: string }).missingProperty}`)
@@ -97,13 +99,26 @@ function toDiagnostic(parsed: ParsedYaml, error: ErrorObject): Diagnostic {
       return make('schema/format', `${capital(name)} must be a valid ${params.format} (e.g. 2026-01-31).`, path);
     case 'pattern':
       return make('schema/pattern', `${capital(name)} ${JSON.stringify(error.data)} ${patternHint(path)}`, path);
+    case 'propertyNames': {
+      const key = String(params.propertyName);
+      return make(
+        'schema/property-name',
+        `${JSON.stringify(key)} in ${name} is not a valid id: use lower-case letters and digits separated by single dots or hyphens.`,
+        [...path, key],
+        'key',
+      );
+    }
     case 'minItems':
       return make('schema/min-items', `${capital(name)} must have at least ${params.limit} item(s).`, path);
     case 'minLength':
       return make('schema/min-length', `${capital(name)} must not be empty.`, path);
     default:
-      return make(`schema/${error.keyword}`, `${capital(name)} ${error.message ?? 'is invalid'}.`, path);
+      return make(`schema/${kebab(error.keyword)}`, `${capital(name)} ${error.message ?? 'is invalid'}.`, path);
   }
+}
+
+function kebab(keyword: string): string {
+  return keyword.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
 function patternHint(path: readonly PathSegment[]): string {

@@ -1,0 +1,224 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadAssessment } from '../src/assessment/check.js';
+import { isInstrumentFile, loadCatalog, type SourceFile } from '../src/catalog/load.js';
+import { BUNDLED_CATALOG, loadValidators, readCatalogDir } from '../src/cli/files.js';
+import type { Diagnostic } from '../src/diagnostics.js';
+import { createSchemaChecker } from '../src/schema/check.js';
+import { ROOT, runInProcess } from './helpers/cli.js';
+
+/**
+ * Property-based fuzzing of the two loaders: whatever the bytes, the result is a catalog or
+ * assessment, or well-formed diagnostics — never an exception. `npm test` runs a modest count;
+ * `npm run bench` runs this file with FUZZ_RUNS=10000.
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+const schemas = createSchemaChecker(loadValidators());
+const catalogSource = readCatalogDir(BUNDLED_CATALOG, ROOT);
+const instrument = catalogSource.files.find((f) => isInstrumentFile(f.path)) as SourceFile;
+const obligationFiles = catalogSource.files.filter((f) => f !== instrument);
+const minimal = readCatalogDir(join(ROOT, 'fixtures', 'catalogs', 'minimal'), ROOT);
+const minimalCatalog = loadCatalog(minimal, schemas).catalog;
+const assessmentText = readFileSync(
+  join(ROOT, 'fixtures', 'invalid', 'unknown-question', 'assessment.yaml'),
+  'utf8',
+).replace('offence-penality', 'offence-penalty');
+
+const yamlTokens = [
+  '- ',
+  ': ',
+  '{',
+  '}',
+  '[',
+  ']',
+  '&a ',
+  '*a',
+  '!!str ',
+  '? ',
+  '---\n',
+  '"',
+  "'",
+  '#',
+  '|\n',
+  '>-\n',
+  '\t',
+  '\0',
+  '\n',
+  '  ',
+  'null',
+  '~',
+  'yes',
+  '1e9999',
+  '\uFEFF',
+  '𝒳',
+  '\u202E',
+];
+
+/** An edit to a text: delete, duplicate or swap lines, insert tokens, change characters, truncate. */
+const mutation = fc.oneof(
+  fc.record({ kind: fc.constant('delete-line' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('duplicate-line' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('swap-lines' as const), at: fc.nat(), other: fc.nat() }),
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom(...yamlTokens) }),
+  fc.record({ kind: fc.constant('insert-random' as const), at: fc.nat(), text: fc.string({ maxLength: 12 }) }),
+  fc.record({ kind: fc.constant('replace-char' as const), at: fc.nat(), code: fc.integer({ min: 0, max: 0x2fff }) }),
+  fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
+);
+type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
+
+function mutate(text: string, edits: Mutation[]): string {
+  let out = text;
+  for (const edit of edits) {
+    const lines = out.split('\n');
+    const line = edit.at % Math.max(1, lines.length);
+    const offset = edit.at % Math.max(1, out.length);
+    switch (edit.kind) {
+      case 'delete-line':
+        lines.splice(line, 1);
+        out = lines.join('\n');
+        break;
+      case 'duplicate-line':
+        lines.splice(line, 0, lines[line] ?? '');
+        out = lines.join('\n');
+        break;
+      case 'swap-lines': {
+        const other = edit.other % Math.max(1, lines.length);
+        [lines[line], lines[other]] = [lines[other] ?? '', lines[line] ?? ''];
+        out = lines.join('\n');
+        break;
+      }
+      case 'insert':
+      case 'insert-random':
+        out = out.slice(0, offset) + edit.text + out.slice(offset);
+        break;
+      case 'replace-char':
+        out = out.slice(0, offset) + String.fromCharCode(edit.code) + out.slice(offset + 1);
+        break;
+      case 'truncate':
+        out = out.slice(0, offset);
+        break;
+    }
+  }
+  return out;
+}
+
+function expectWellFormed(diagnostics: readonly Diagnostic[], files: readonly string[]): void {
+  for (const d of diagnostics) {
+    expect(files).toContain(d.file);
+    expect(d.line).toBeGreaterThanOrEqual(1);
+    expect(d.column).toBeGreaterThanOrEqual(1);
+    expect(['error', 'warning']).toContain(d.severity);
+    expect(d.rule).toMatch(/^[a-z/-]+$/);
+    expect(d.message.length).toBeGreaterThan(5);
+  }
+}
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe('fuzzing the loaders', () => {
+  it(`catalog loader: ${RUNS} mutated copies of a shipped obligation file`, () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 4 }), (index, edits) => {
+        // The instrument and one mutated obligation file: cross-file checks are not the target here.
+        const target = obligationFiles[index % obligationFiles.length] as SourceFile;
+        const files = [
+          instrument,
+          { path: target.path, bytes: bytes(mutate(Buffer.from(target.bytes).toString('utf8'), edits)) },
+        ];
+        const result = loadCatalog({ dir: catalogSource.dir, files }, schemas);
+        expectWellFormed(
+          result.diagnostics,
+          files.map((f) => f.path),
+        );
+        expect(result.catalog !== undefined || result.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it(`catalog loader: ${RUNS} mutated instrument files`, () => {
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (edits) => {
+        const [instrument, ...rest] = minimal.files as [SourceFile, ...SourceFile[]];
+        const files = [
+          { path: instrument.path, bytes: bytes(mutate(Buffer.from(instrument.bytes).toString(), edits)) },
+          ...rest,
+        ];
+        expectWellFormed(
+          loadCatalog({ dir: minimal.dir, files }, schemas).diagnostics,
+          files.map((f) => f.path),
+        );
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it(`assessment loader: ${RUNS} mutated assessments`, () => {
+    if (!minimalCatalog) throw new Error('the minimal catalog must load');
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 5 }), (edits) => {
+        const result = loadAssessment(
+          { path: 'a.yaml', bytes: bytes(mutate(assessmentText, edits)) },
+          minimalCatalog,
+          schemas,
+        );
+        expectWellFormed(result.diagnostics, ['a.yaml']);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it(`both loaders: ${RUNS} random byte strings and random YAML-ish text`, () => {
+    if (!minimalCatalog) throw new Error('the minimal catalog must load');
+    const randomText = fc.oneof(
+      fc.uint8Array({ maxLength: 300 }),
+      fc
+        .array(fc.constantFrom(...yamlTokens, 'a', 'obligations', 'answers', 'id', '1'), { maxLength: 60 })
+        .map((parts) => bytes(parts.join(''))),
+      fc.jsonValue().map((value) => bytes(JSON.stringify(value))),
+    );
+    fc.assert(
+      fc.property(randomText, (data) => {
+        expectWellFormed(loadAssessment({ path: 'r.yaml', bytes: data }, minimalCatalog, schemas).diagnostics, [
+          'r.yaml',
+        ]);
+        const files = [
+          ...minimal.files.filter((f) => isInstrumentFile(f.path)),
+          { path: 'fixtures/catalogs/minimal/r.yaml', bytes: data },
+        ];
+        expectWellFormed(
+          loadCatalog({ dir: minimal.dir, files }, schemas).diagnostics,
+          files.map((f) => f.path),
+        );
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('fuzzing the command line', () => {
+  it(`opsc validate on ${Math.ceil(RUNS / 10)} mutated assessment files: exit 0, 1 or 2 and never a stack trace`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'opsc-fuzz-'));
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 5 }), async (edits) => {
+          writeFileSync(join(dir, 'a.yaml'), mutate(assessmentText, edits));
+          const result = await runInProcess(
+            ['validate', 'a.yaml', '--catalog', join(ROOT, 'fixtures', 'catalogs', 'minimal')],
+            {
+              cwd: dir,
+            },
+          );
+          expect([0, 1, 2]).toContain(result.code);
+          expect(result.stdout + result.stderr).not.toMatch(/\n\s+at |internal error/);
+        }),
+        { numRuns: Math.ceil(RUNS / 10) },
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
