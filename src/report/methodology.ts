@@ -39,13 +39,13 @@ export function methodology(instrument: Instrument): Block[] {
     },
     {
       kind: 'paragraph',
-      text: 'The weight w(o) of an obligation runs from 1 to 5 and is set in the catalog: 5 for the core criminal-law duties of the Protocol, lower for supporting measures. An obligation is met when its score is 1, not met when it is 0, partly met in between, and unverified when any of its answers is "unknown" and it is not met.',
+      text: 'The weight w(o) of an obligation is set in the catalog, from 1 (a supporting measure) to 5 (a core offence). An obligation is met when its score is 1, not met when it is 0, partly met in between, and unverified when any of its answers is "unknown" and it is not met.',
     },
     {
       kind: 'list',
       items: [
         'mandatory: the Protocol requires it ("States Parties shall");',
-        'discretionary: the Protocol requires it subject to national law or leaves the means to the State ("in appropriate cases", "subject to the provisions of its national law");',
+        'discretionary: the Protocol says "may", or leaves the measure to national law ("subject to the provisions of its national law", "in appropriate cases");',
         `recommended: good practice asked by the Committee on the Rights of the Child (for example in its guidelines CRC/C/156) beyond the treaty minimum. It has its own score, "beyond the treaty minimum", which never changes the main score.`,
       ],
     },

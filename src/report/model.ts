@@ -26,7 +26,7 @@ export const ANSWER_LABELS: Record<EffectiveAnswer, string> = {
   yes: 'Yes',
   partly: 'Partly',
   no: 'No',
-  unknown: 'Unknown (to verify)',
+  unknown: 'Unknown',
   'not-applicable': 'Not applicable',
   unanswered: 'Not answered',
 };
@@ -155,6 +155,7 @@ export function buildReport(catalog: Catalog, assessment: Assessment, score: Sco
     const s = scores.get(o.id);
     if (!s) throw new Error(`No score for obligation ${o.id}`);
     const effective = new Map(s.questionScores.map((q) => [q.id, q]));
+    const numbers = new Map(o.questions.map((q, i) => [q.id, i + 1]));
     const answers: ReportAnswer[] = o.questions.map((q) => {
       const record = assessment.answers[q.id] ?? {};
       const kind = isScored(q) ? 'scale' : 'text';
@@ -166,7 +167,7 @@ export function buildReport(catalog: Catalog, assessment: Assessment, score: Sco
         question: q.text,
         kind,
         answer,
-        answerLabel: answer ? skippedLabel(answer, e?.skippedBy) : text ? 'Answered' : 'Not answered',
+        answerLabel: answer ? answerLabel(answer, e?.skippedBy, numbers) : text ? 'Free text' : 'Not answered',
         ...(e?.skippedBy ? { skippedBy: e.skippedBy } : {}),
         ...(text ? { text } : {}),
         ...optional('citation', clean(record.citation)),
@@ -293,8 +294,11 @@ export function buildReport(catalog: Catalog, assessment: Assessment, score: Sco
   };
 }
 
-function skippedLabel(answer: EffectiveAnswer, skippedBy: string | undefined): string {
-  return skippedBy ? `${ANSWER_LABELS[answer]} (follows ${skippedBy})` : ANSWER_LABELS[answer];
+/** "No (skipped: as question 1)": a skipped follow-up names the question whose answer it takes. */
+function answerLabel(answer: EffectiveAnswer, skippedBy: string | undefined, numbers: Map<string, number>): string {
+  if (!skippedBy) return ANSWER_LABELS[answer];
+  const n = numbers.get(skippedBy);
+  return `${ANSWER_LABELS[answer]} (skipped: as ${n === undefined ? skippedBy : `question ${n}`})`;
 }
 
 function clean(value: string | null | undefined): string | undefined {

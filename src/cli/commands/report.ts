@@ -110,5 +110,5 @@ export function readFonts(): ReportFonts {
       throw new CliError(`Cannot read the report font ${path}: ${reason(error)}.`);
     }
   };
-  return { regular: read('400Regular'), bold: read('700Bold'), italic: read('400Regular_Italic') };
+  return { regular: read('400Regular'), bold: read('700Bold') };
 }

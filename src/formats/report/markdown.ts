@@ -109,14 +109,14 @@ function obligationSection(o: ReportObligation): string[] {
   for (const p of o.provisions) lines.push(`> **${esc(p.label)}**: ${esc(p.text)}`, '>');
   if (o.provisions.length > 0) lines.pop();
   lines.push('');
-  for (const a of o.answers) {
+  o.answers.forEach((a, i) => {
     lines.push(
-      `- ${esc(a.question)}  `,
-      `  **${a.kind === 'text' ? (a.text ? esc(a.text) : 'Not answered') : a.answerLabel}**${a.flagged ? ' (flagged)' : ''}`,
+      `${i + 1}. ${esc(a.question)}  `,
+      `   **${a.answerLabel}**${a.flagged ? ' (flagged)' : ''}${a.text ? `: ${esc(a.text)}` : ''}  `,
     );
-    if (a.citation) lines.push(`  Law: ${esc(a.citation)}`);
-    if (a.notes) lines.push(`  Notes: ${esc(a.notes)}`);
-  }
+    if (a.citation) lines.push(`   Law: ${esc(a.citation)}  `);
+    if (a.notes) lines.push(`   Notes: ${esc(a.notes)}`);
+  });
   lines.push('', `**Recommendation:** ${esc(o.recommendation)}`, '');
   return lines;
 }

@@ -14,7 +14,6 @@ import { fictionalNotice } from './markdown.js';
 export interface ReportFonts {
   regular: Uint8Array;
   bold: Uint8Array;
-  italic: Uint8Array;
 }
 
 export interface PdfOptions {
@@ -52,7 +51,8 @@ function barColor(score: number): string {
   return '#c53030';
 }
 
-const FONT = { regular: 'NotoSans', bold: 'NotoSans-Bold', italic: 'NotoSans-Italic' } as const;
+// Two weights only: each font costs ~100 ms to parse, and quotations read well in the regular face.
+const FONT = { regular: 'NotoSans', bold: 'NotoSans-Bold' } as const;
 
 /**
  * Renders the report model as a tagged PDF (PDF/UA identification, structure tree with headings,
@@ -95,7 +95,6 @@ export async function renderPdf(
 
   doc.registerFont(FONT.regular, Buffer.from(options.fonts.regular));
   doc.registerFont(FONT.bold, Buffer.from(options.fonts.bold));
-  doc.registerFont(FONT.italic, Buffer.from(options.fonts.italic));
   doc.font(FONT.regular).fontSize(SIZE.body).fillColor(INK);
 
   const root = doc.struct('Document');
@@ -130,6 +129,10 @@ interface TextStyle {
   /** Space after, in points. */
   after?: number;
   indent?: number;
+  /** Space kept free on the right, in points. */
+  right?: number;
+  /** Colour of the bold lead-in of a lead paragraph (default: the text colour). */
+  leadColor?: string;
   align?: 'left' | 'center' | 'right' | 'justify';
 }
 
@@ -149,6 +152,8 @@ interface Column {
 class Writer {
   readonly left: number;
   readonly width: number;
+  /** The page each obligation's section starts on, for the index. */
+  readonly pages = new Map<string, number>();
 
   constructor(
     readonly doc: Doc,
@@ -156,6 +161,12 @@ class Writer {
   ) {
     this.left = doc.page.margins.left;
     this.width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  }
+
+  /** The current page, 1-based: content is always written on the last page. */
+  get pageNumber(): number {
+    const range = this.doc.bufferedPageRange();
+    return range.start + range.count;
   }
 
   get bottom(): number {
@@ -186,7 +197,7 @@ class Writer {
     element.add(() => {
       this.style(style);
       this.doc.text(text, this.left + (style.indent ?? 0), this.doc.y, {
-        width: this.width - (style.indent ?? 0),
+        width: this.width - (style.indent ?? 0) - (style.right ?? 0),
         align: style.align ?? 'left',
         lineGap: 1.5,
       });
@@ -216,7 +227,7 @@ class Writer {
     parent.add(element);
     element.add(() => {
       const indent = style.indent ?? 0;
-      this.style({ ...style, font: 'bold' });
+      this.style({ ...style, font: 'bold', color: style.leadColor ?? style.color ?? INK });
       this.doc.text(lead, this.left + indent, this.doc.y, {
         width: this.width - indent,
         continued: true,
@@ -298,7 +309,7 @@ class Writer {
       ) +
       2 * pad;
 
-    const drawCellText = (cell: Cell, i: number, top: number, bold: boolean, height?: number) => {
+    const drawCellText = (cell: Cell, i: number, top: number, bold: boolean, height?: number): void => {
       doc
         .font(FONT[bold || cell.bold ? 'bold' : 'regular'])
         .fontSize(size)
@@ -341,7 +352,7 @@ class Writer {
         head.end();
       } else {
         doc.markContent('Artifact', { type: 'Pagination' });
-        header.forEach((cell, i) => drawCellText(cell, i, top, true));
+        for (const [i, cell] of header.entries()) drawCellText(cell, i, top, true);
         doc.endMarkedContent();
       }
       doc.y = top + headerHeight;
@@ -635,6 +646,7 @@ function obligation(w: Writer, parent: Struct, o: ReportObligation): void {
     ...(o.score === null ? [] : [`score ${formatScore(o.score)} / 100`]),
     ...(o.answered < o.questions ? [`${o.questions - o.answered} of ${o.questions} questions unanswered`] : []),
   ];
+  w.pages.set(o.id, w.pageNumber);
   const statusTop = doc.y;
   w.artifact(() => {
     doc
@@ -645,7 +657,8 @@ function obligation(w: Writer, parent: Struct, o: ReportObligation): void {
   });
   w.leadParagraph(section, `Status: ${o.statusLabel}. `, facts.join(' · '), {
     indent: 12,
-    color: STATUS_COLOR[o.status],
+    leadColor: STATUS_COLOR[o.status],
+    color: MUTED,
     after: 4,
   });
   w.text(section, 'P', o.summary, { after: 6 });
@@ -654,14 +667,14 @@ function obligation(w: Writer, parent: Struct, o: ReportObligation): void {
     const quote = doc.struct('BlockQuote');
     section.add(quote);
     for (const p of o.provisions) {
-      w.style({ font: 'italic', size: SIZE.small });
+      w.style({ size: SIZE.small });
       w.need(Math.min(doc.heightOfString(p.text, { width: w.width - 14 }), 60) + 14);
       const page = doc.page;
       const top = doc.y;
       w.leadParagraph(quote, `${p.label}: `, `“${p.text}”`, {
-        font: 'italic',
         size: SIZE.small,
         color: MUTED,
+        leadColor: INK,
         indent: 10,
         after: 4,
       });
@@ -684,19 +697,20 @@ function obligation(w: Writer, parent: Struct, o: ReportObligation): void {
   w.table(
     section,
     [
-      { header: 'Question', width: 0.42 },
-      { header: 'Answer', width: 0.16 },
-      { header: 'National law and notes', width: 0.42 },
+      { header: 'Question', width: 0.44 },
+      { header: 'Answer', width: 0.18 },
+      { header: 'National law and notes', width: 0.38 },
     ],
-    o.answers.map((a) => {
-      const answer = a.kind === 'text' ? (a.text ?? 'Not answered') : a.answerLabel;
-      const law = [a.citation ? `Law: ${a.citation}` : '', a.notes ? `Notes: ${a.notes}` : '']
-        .filter(Boolean)
-        .join('\n');
+    o.answers.map((a, i) => {
+      const details = [
+        a.kind === 'text' && a.text ? a.text : '',
+        a.citation ? `Law: ${a.citation}` : '',
+        a.notes ? `Notes: ${a.notes}` : '',
+      ].filter(Boolean);
       return [
-        { text: a.question },
-        { text: a.flagged ? `${answer} (flagged)` : answer, bold: a.kind === 'scale' },
-        { text: law || '–' },
+        { text: `${i + 1}. ${a.question}` },
+        { text: a.flagged ? `${a.answerLabel} (flagged)` : a.answerLabel, bold: a.kind === 'scale' },
+        { text: details.join('\n') || '–' },
       ];
     }),
     { after: 6 },
@@ -772,7 +786,7 @@ function methodologyBlock(w: Writer, parent: Struct, block: Block): void {
       doc.save().rect(w.left, top, w.width, height).fill('#f1f5f9').restore();
     });
     doc.y = top + 8;
-    for (const line of block.lines) w.text(parent, 'P', line, { indent: 12, after: 4 });
+    for (const line of block.lines) w.text(parent, 'P', line, { indent: 12, right: 12, after: 4 });
     doc.y = top + height + 8;
   }
 }
@@ -785,15 +799,31 @@ function provisionIndex(w: Writer, model: ReportModel): void {
   w.root.add(section);
   w.heading(section, 1, 'Index of provisions');
   const chapterNumbers = new Map(model.chapters.map((c, i) => [c.id, i + 1]));
+  w.text(
+    section,
+    'P',
+    'Each provision cited by the catalog, with the obligations that implement it, their chapter and page.',
+    {
+      color: MUTED,
+      size: SIZE.small,
+      after: 8,
+    },
+  );
   w.table(
     section,
     [
       { header: 'Provision', width: 0.2 },
-      { header: 'Obligations (chapter)', width: 0.8 },
+      { header: 'Obligations', width: 0.62 },
+      { header: 'Chapter, page', width: 0.18 },
     ],
     model.index.map((entry) => [
       { text: entry.provision.label, bold: true },
-      { text: entry.obligations.map((o) => `${o.title} (${chapterNumbers.get(o.chapter) ?? '–'})`).join('\n') },
+      { text: entry.obligations.map((o) => o.title).join('\n') },
+      {
+        text: entry.obligations
+          .map((o) => `ch. ${chapterNumbers.get(o.chapter) ?? '–'}, p. ${w.pages.get(o.id) ?? '–'}`)
+          .join('\n'),
+      },
     ]),
   );
   section.end();
