@@ -181,7 +181,10 @@ describe('PDF report: a long gap table', () => {
       catalog: { version: catalog.instrument.version },
       country: { code: 'XAA', name: 'Republic of Aldoria' },
       answers: Object.fromEntries(
-        catalog.obligations.map((o, i) => [`q${i}`, { answer: 'no', citation: `Penal Code s. ${i} `.repeat(3) }]),
+        catalog.obligations.map((o, i) => [
+          o.questions[0]?.id,
+          { answer: 'no', citation: `Penal Code s. ${i} `.repeat(3) },
+        ]),
       ),
     };
     const pdf = await readPdf((await render(catalog, assessment)).bytes);
@@ -196,6 +199,9 @@ describe('PDF report: a long gap table', () => {
     expect(end - first).toBeGreaterThan(2);
     const rows = pdf.pageText.slice(first, end).join(' ');
     for (let i = 0; i < 45; i++) expect(rows.match(new RegExp(`Obligation o${i}\\b`, 'g')), `o${i}`).toHaveLength(1);
+    // Header cells in the structure tree: cover 7 (row headers), gap table 5 (once, however many
+    // pages it spans), 3 per obligation's answer table, 3 in the index.
+    expect(pdf.roles.filter((r) => r === 'TH')).toHaveLength(7 + 5 + 3 * 45 + 3);
     expect(pdf.offPage).toEqual([]);
   });
 });
