@@ -147,3 +147,20 @@ describe('report formats', () => {
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
   });
 });
+
+describe('report model: treaty text', () => {
+  it('quotes a sub-paragraph with the chapeaux that introduce it', () => {
+    const catalog = sampleCatalog();
+    const assessment = sampleAssessment('xaa-aldoria');
+    const model = buildReport(catalog, assessment, scoreAssessment(catalog, assessment), META);
+    const sale = model.chapters.flatMap((c) => c.obligations).find((o) => o.id === 'sale-offence');
+    const sub = sale?.provisions.find((p) => p.id === '3.1.a.i.a');
+    expect(sub?.text).toBe('Sexual exploitation of the child;');
+    expect(sub?.lead).toMatch(/^Each State Party shall ensure that, as a minimum, .*:.* a child for the purpose of:$/);
+    expect(sale?.provisions.find((p) => p.id === '2.a')?.lead).toBe('For the purpose of the present Protocol:');
+    // A provision that is complete in itself has no lead.
+    expect(
+      model.chapters.flatMap((c) => c.obligations).find((o) => o.id === 'protocol-status')?.provisions[0]?.lead,
+    ).toBeUndefined();
+  });
+});

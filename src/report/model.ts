@@ -48,6 +48,12 @@ export interface ReportProvision {
   id: string;
   label: string;
   text: string;
+  /**
+   * The chapeaux that introduce a sub-paragraph ("Each State Party shall ensure that … :", "(i)
+   * Offering, delivering or accepting … a child for the purpose of:"), outermost first, so that
+   * "(a) Sexual exploitation of the child;" is quoted with the words that make it an obligation.
+   */
+  lead?: string;
 }
 
 export interface ReportAnswer {
@@ -177,7 +183,8 @@ export function buildReport(catalog: Catalog, assessment: Assessment, score: Sco
     });
     const provisionList = o.provisions.map((id) => {
       const p = provisions.get(id);
-      return { id, label: p?.label ?? id, text: p?.text ?? '' };
+      const lead = chapeaux(id, provisions);
+      return { id, label: p?.label ?? id, text: p?.text ?? '', ...(lead ? { lead } : {}) };
     });
     return {
       id: o.id,
@@ -299,6 +306,17 @@ function answerLabel(answer: EffectiveAnswer, skippedBy: string | undefined, num
   if (!skippedBy) return ANSWER_LABELS[answer];
   const n = numbers.get(skippedBy);
   return `${ANSWER_LABELS[answer]} (skipped: as ${n === undefined ? skippedBy : `question ${n}`})`;
+}
+
+/** The texts of the provision's ancestors (3.1.a.i.a → 3.1.a.i, 3.1.a, 3.1) that end in a colon. */
+function chapeaux(id: string, provisions: Map<string, Provision>): string | undefined {
+  const parts = id.split('.');
+  const leads: string[] = [];
+  for (let n = parts.length - 1; n >= 1; n--) {
+    const text = provisions.get(parts.slice(0, n).join('.'))?.text.trim();
+    if (text?.endsWith(':')) leads.unshift(text);
+  }
+  return leads.length > 0 ? leads.join(' ') : undefined;
 }
 
 function clean(value: string | null | undefined): string | undefined {

@@ -106,7 +106,8 @@ function obligationSection(o: ReportObligation): string[] {
     esc(o.summary),
     '',
   ];
-  for (const p of o.provisions) lines.push(`> **${esc(p.label)}**: ${esc(p.text)}`, '>');
+  for (const p of o.provisions)
+    lines.push(`> **${esc(p.label)}**: ${p.lead ? `${esc(p.lead)} … ` : ''}${esc(p.text)}`, '>');
   if (o.provisions.length > 0) lines.pop();
   lines.push('');
   o.answers.forEach((a, i) => {
