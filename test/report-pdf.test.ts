@@ -205,3 +205,26 @@ describe('PDF report: a long gap table', () => {
     expect(pdf.offPage).toEqual([]);
   });
 });
+
+describe('PDF report: a row taller than a page', () => {
+  it('splits the row across pages without losing or clipping text', async () => {
+    const catalog = makeCatalog([{ id: 'long', questions: ['q1', 'q2'] }]);
+    const words = Array.from({ length: 900 }, (_, i) => `w${i}`);
+    const assessment: Assessment = {
+      instrument: 'opsc',
+      catalog: { version: catalog.instrument.version },
+      country: { code: 'XAA', name: 'Republic of Aldoria' },
+      answers: { q1: { answer: 'partly', notes: words.join(' ') }, q2: { answer: 'yes', citation: 'Act 1, s. 2' } },
+    };
+    const pdf = await readPdf((await render(catalog, assessment)).bytes);
+    const text = flat(pdf.pageText.join(' '));
+    // The notes appear in the answer table (and, as the question is not unknown, nowhere else).
+    for (const word of ['w0', 'w1', 'w450', 'w898', 'w899'])
+      expect(text.match(new RegExp(`\\b${word}\\b`, 'g'))).toHaveLength(1);
+    expect(text).toContain('Act 1, s. 2');
+    expect(text).not.toContain('…');
+    expect(pdf.offPage).toEqual([]);
+    // The row spans pages: pdf.js lists its TR on each page it has content on.
+    expect(pdf.pageText.filter((t) => /\bw\d+\b/.test(t)).length).toBeGreaterThan(1);
+  });
+});

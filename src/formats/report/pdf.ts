@@ -235,6 +235,24 @@ class Writer {
     return this.doc.heightOfString(text, { width, lineGap });
   }
 
+  /**
+   * Splits text where it stops fitting in `height` (whole words, found by bisection), for a table
+   * row taller than a page. Returns the part that fits and the rest.
+   */
+  splitToFit(text: string, width: number, height: number, lineGap: number): [string, string] {
+    if (this.textHeight(text, width, lineGap) <= height) return [text, ''];
+    const words = text.split(/(?<=\s)/);
+    let lo = 0;
+    let hi = words.length;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.doc.heightOfString(words.slice(0, mid).join(''), { width, lineGap }) <= height) lo = mid;
+      else hi = mid - 1;
+    }
+    if (lo === 0) return ['', text];
+    return [words.slice(0, lo).join('').trimEnd(), words.slice(lo).join('')];
+  }
+
   /** Starts a new page unless at least `space` points are left. */
   need(space: number): void {
     if (this.doc.y + space > this.bottom) this.newPage();
@@ -371,7 +389,7 @@ class Writer {
       ) +
       2 * pad;
 
-    const drawCellText = (cell: Cell, i: number, top: number, bold: boolean, height?: number): void => {
+    const drawCellText = (cell: Cell, i: number, top: number, bold: boolean): void => {
       doc
         .font(FONT[bold || cell.bold ? 'bold' : 'regular'])
         .fontSize(size)
@@ -379,7 +397,6 @@ class Writer {
       doc.text(cell.text, (xs[i] ?? 0) + pad, top + pad, {
         width: (widths[i] ?? 0) - 2 * pad,
         lineGap: 1,
-        ...(height !== undefined ? { height: height - 2 * pad, ellipsis: true } : {}),
       });
     };
 
@@ -424,38 +441,65 @@ class Writer {
     drawHeader(true);
     const body = doc.struct('TBody');
     table.add(body);
+    const room = () => this.bottom - doc.y;
+    const fullPage = this.bottom - doc.page.margins.top - headerHeight;
+    const continueOnNextPage = () => {
+      this.newPage();
+      drawHeader(false);
+    };
     rows.forEach((row, r) => {
-      let height = measure(row, false);
-      const room = this.bottom - doc.page.margins.top - headerHeight;
-      const clipped = height > room;
-      if (clipped) height = room;
-      if (doc.y + height > this.bottom) {
-        this.newPage();
-        drawHeader(false);
-      }
-      const top = doc.y;
-      this.artifact(() => {
-        if (r % 2 === 1) doc.save().rect(this.left, top, this.width, height).fill(ZEBRA).restore();
-        doc
-          .save()
-          .moveTo(this.left, top + height)
-          .lineTo(this.left + this.width, top + height)
-          .lineWidth(0.4)
-          .strokeColor(RULE)
-          .stroke()
-          .restore();
-      });
+      const isHeader = (i: number) => options.rowHeaders === true && i === 0;
+      // The row's cells stay one TR/TD in the structure tree even when the row is split.
       const tr = doc.struct('TR');
       body.add(tr);
-      row.forEach((cell, i) => {
-        const isRowHeader = options.rowHeaders === true && i === 0;
-        const td = doc.struct(isRowHeader ? 'TH' : 'TD', isRowHeader ? { scope: 'Row' } : {});
+      const cells = row.map((_, i) => {
+        const td = doc.struct(isHeader(i) ? 'TH' : 'TD', isHeader(i) ? { scope: 'Row' } : {});
         tr.add(td);
-        td.add(() => drawCellText(cell, i, top, isRowHeader, clipped ? height : undefined));
-        td.end();
+        return td;
       });
+      let pending: Cell[] | undefined = row;
+      while (pending) {
+        const height = measure(pending, false);
+        let piece: Cell[] = pending;
+        let pieceHeight = height;
+        pending = undefined;
+        if (height > room()) {
+          if (height <= fullPage || room() < fullPage / 4) {
+            // Rows move whole to the next page; only a row taller than a page is split, and never
+            // into a sliver at the bottom of a page.
+            continueOnNextPage();
+            pending = piece;
+            continue;
+          }
+          const split = piece.map((cell, i) => {
+            doc.font(FONT[isHeader(i) || cell.bold ? 'bold' : 'regular']).fontSize(size);
+            return this.splitToFit(cell.text, (widths[i] ?? 0) - 2 * pad, room() - 2 * pad, 1);
+          });
+          pending = piece.map((cell, i) => ({ ...cell, text: split[i]?.[1] ?? '' }));
+          piece = piece.map((cell, i) => ({ ...cell, text: split[i]?.[0] ?? '' }));
+          pieceHeight = room();
+        }
+        const top = doc.y;
+        const drawn = piece;
+        this.artifact(() => {
+          if (r % 2 === 1) doc.save().rect(this.left, top, this.width, pieceHeight).fill(ZEBRA).restore();
+          doc
+            .save()
+            .moveTo(this.left, top + pieceHeight)
+            .lineTo(this.left + this.width, top + pieceHeight)
+            .lineWidth(0.4)
+            .strokeColor(RULE)
+            .stroke()
+            .restore();
+        });
+        drawn.forEach((cell, i) => {
+          if (cell.text) cells[i]?.add(() => drawCellText(cell, i, top, isHeader(i)));
+        });
+        doc.y = top + pieceHeight;
+        if (pending) continueOnNextPage();
+      }
+      for (const td of cells) td.end();
       tr.end();
-      doc.y = top + height;
     });
     body.end();
     table.end();
