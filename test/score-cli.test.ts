@@ -71,6 +71,20 @@ describe.each(runners)('opsc score (%s)', (_name, run) => {
   });
 });
 
+describe.each(runners)('opsc score and report on an empty assessment (%s)', (_name, run) => {
+  it('reports no score and 0% completeness rather than a guess, and fails any --fail-under', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'opsc-empty-'));
+    const file = join(dir, 'empty.yaml');
+    writeFileSync(file, 'instrument: opsc\ncatalog: { version: 0.1.0-sample }\ncountry: { code: XZZ }\nanswers: {}\n');
+    const json = JSON.parse((await run(['score', file, ...SAMPLE, '--json'])).stdout);
+    expect(json.overall).toEqual({ score: null, completeness: 0 });
+    expect(json.obligations.every((o: { status: string }) => o.status === 'unanswered')).toBe(true);
+    expect((await run(['score', file, ...SAMPLE, '--fail-under', '0'])).code).toBe(1);
+    const md = await run(['report', file, ...SAMPLE, '--format', 'md', '--date', '2026-03-01']);
+    expect(md.stdout).toContain('**Overall score: none yet (nothing answered)**');
+  });
+});
+
 describe.each(runners)('demo fixtures (%s)', (_name, run) => {
   it('the demo assessments are complete and valid against the bundled catalog', async () => {
     const files = readdirSync('fixtures/assessments')

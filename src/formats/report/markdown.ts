@@ -25,7 +25,7 @@ export function reportMarkdown(model: ReportModel): string {
   push('## Executive summary', '');
   const { overall, recommended } = model.summary;
   push(
-    `- **Overall score: ${formatScore(overall.score)} / 100** (mandatory and discretionary obligations), completeness ${formatPercent(overall.completeness)} (${overall.answered} of ${overall.questions} questions answered)`,
+    `- **Overall score: ${overall.score === null ? 'none yet (nothing answered)' : `${formatScore(overall.score)} / 100`}** (mandatory and discretionary obligations), completeness ${formatPercent(overall.completeness)} (${overall.answered} of ${overall.questions} questions answered)`,
   );
   if (recommended.obligations > 0) {
     push(

@@ -576,7 +576,9 @@ function executiveSummary(w: Writer, model: ReportModel): void {
   const { overall, recommended } = model.summary;
   w.leadParagraph(
     section,
-    `Overall score: ${formatScore(overall.score)} / 100. `,
+    overall.score === null
+      ? 'Overall score: none yet (nothing answered). '
+      : `Overall score: ${formatScore(overall.score)} / 100. `,
     `Weighted over the mandatory and discretionary obligations of the Protocol; completeness ${formatPercent(overall.completeness)} (${overall.answered} of ${overall.questions} questions answered).`,
     { size: 11, after: 4 },
   );

@@ -50,7 +50,14 @@ export function scoreSummary(catalog: Catalog, score: Score, options: SummaryOpt
   const gaps = priorityGaps(score);
   const limit = options.gaps ?? 10;
   out.push('', bold(`Most important gaps${gaps.length > limit ? ` (${limit} of ${gaps.length})` : ''}`));
-  if (gaps.length === 0) out.push(dim('  none: every answered obligation is met.'));
+  if (gaps.length === 0) {
+    const answered = score.obligations.some((o) => o.status !== 'unanswered');
+    out.push(
+      dim(
+        answered ? '  none: every answered obligation is met or not applicable.' : '  none yet: nothing is answered.',
+      ),
+    );
+  }
   const obligations = new Map(catalog.obligations.map((o) => [o.id, o]));
   for (const gap of gaps.slice(0, limit)) {
     const o = obligations.get(gap.id);
