@@ -151,9 +151,12 @@ const SIMPLE_TEXT =
  * Lays out simple text from the glyphs' advance widths instead of running the full OpenType
  * shaper on every word. fontkit's shaping costs ~0.3 ms a word, which made a 50-page report take
  * over a second; advance widths cost ~1/100 of that. What is given up is kerning and the optional
- * fi/fl ligatures (text extraction and search only get simpler). Anything else (combining marks, scripts that need
- * shaping, explicit features) still goes through fontkit's layout. Uses pdfkit's documented
- * structure: a PDFFont from doc.font() keeps its fontkit font in `font`.
+ * fi/fl ligatures (text extraction and search only get simpler). Anything else (combining marks,
+ * scripts that need shaping, explicit features) still goes through fontkit's layout.
+ *
+ * This reaches into pdfkit internals (`doc._font.font` is the fontkit font of the current
+ * PDFFont; pinned pdfkit 0.20.2). If they are not there, nothing is changed and the full layout
+ * is used: slower, never wrong.
  */
 function useFastLayout(doc: Doc): void {
   const font = (doc as unknown as { _font?: { font?: FontkitFont } })._font?.font;
