@@ -342,3 +342,8 @@ export function formatScore(score: number | null): string {
 export function formatPercent(share: number): string {
   return `${Math.floor(share * 100)}%`;
 }
+
+/** The sentence every format prints for a user-assigned (fictional or training) country code. */
+export function fictionalNotice(model: Pick<ReportModel, 'country'>): string {
+  return `${model.country.code} is a user-assigned ISO 3166-1 code: this is a fictional or training country, and its laws are invented.`;
+}

@@ -1,5 +1,11 @@
 import type { Block } from '../../report/methodology.js';
-import { formatPercent, formatScore, type ReportModel, type ReportObligation } from '../../report/model.js';
+import {
+  fictionalNotice,
+  formatPercent,
+  formatScore,
+  type ReportModel,
+  type ReportObligation,
+} from '../../report/model.js';
 
 /** The report as Markdown, in the same order and with the same content as the PDF. */
 export function reportMarkdown(model: ReportModel): string {
@@ -126,10 +132,6 @@ function blockLines(block: Block): string[] {
   if (block.kind === 'paragraph') return [esc(block.text)];
   if (block.kind === 'list') return block.items.map((item) => `- ${esc(item)}`);
   return block.lines.map((line) => `    ${line}`);
-}
-
-export function fictionalNotice(model: Pick<ReportModel, 'country'>): string {
-  return `${model.country.code} is a user-assigned ISO 3166-1 code: this is a fictional or training country, and its laws are invented.`;
 }
 
 /** Escapes what Markdown would otherwise interpret in free text from the catalog or the user. */

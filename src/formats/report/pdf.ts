@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { Block } from '../../report/methodology.js';
 import {
+  fictionalNotice,
   formatPercent,
   formatScore,
   type RemainingItem,
@@ -8,7 +9,6 @@ import {
   type ReportObligation,
 } from '../../report/model.js';
 import type { ObligationStatus } from '../../scoring/model.js';
-import { fictionalNotice } from './markdown.js';
 
 /** The font bytes are passed in: the renderer reads no files. */
 export interface ReportFonts {
