@@ -128,6 +128,8 @@ function recordFor(profile, obligation, question, answer) {
 function assessmentFor(catalog, profile) {
   const answers = {};
   const given = new Map();
+  const skipped = new Set();
+  const strengthOf = new Map(catalog.obligations.flatMap((o) => o.questions.map((q) => [q.id, o.strength])));
   for (const obligation of catalog.obligations) {
     for (const question of obligation.questions) {
       if (!isScored(question)) {
@@ -135,10 +137,14 @@ function assessmentFor(catalog, profile) {
         continue;
       }
       const controller = question.when ? given.get(question.when.question) : undefined;
-      if (question.when && controller !== undefined && !question.when.in.includes(controller)) {
+      // A follow-up is skipped when its condition fails, or when the question it follows was skipped;
+      // as in the score model, a recommended question never skips a mandatory or discretionary one.
+      const applies =
+        question.when &&
+        !(obligation.strength !== 'recommended' && strengthOf.get(question.when.question) === 'recommended');
+      if (applies && (skipped.has(question.when.question) || !question.when.in.includes(controller))) {
         answers[question.id] = { answer: 'skipped' };
-        // A skipped question takes the answer that skipped it, for its own follow-ups too.
-        given.set(question.id, controller);
+        skipped.add(question.id);
         continue;
       }
       const answer = answerFor(profile, obligation, question);

@@ -96,7 +96,7 @@ describe.each(runners)('demo fixtures (%s)', (_name, run) => {
     expect(result.code).toBe(0);
     for (const file of files) {
       const json = JSON.parse((await run(['score', file, '--json'])).stdout);
-      expect(json.overall.completeness, file).toBe(1);
+      expect(json.overall.completeness, `${file} is incomplete: run "npm run demo:assessments"`).toBe(1);
     }
   });
 });

@@ -92,6 +92,26 @@ describe('score model: examples', () => {
     expect(score.obligations[0]?.questionScores.map((q) => q.score)).toEqual([0.5, 0]);
   });
 
+  it('skips a follow-up of a skipped question, whatever its own condition says', () => {
+    // Found by the monotonicity property: "deeper" asks on q2 = unknown, but q2 itself was not asked.
+    const catalog = makeCatalog([
+      {
+        id: 'a',
+        questions: [
+          'base',
+          { id: 'q2', when: { question: 'base', in: ['yes', 'partly'] } },
+          { id: 'deeper', when: { question: 'q2', in: ['yes', 'partly', 'unknown'] } },
+        ],
+      },
+    ]);
+    const score = scoreAssessment(catalog, answers({ base: 'unknown', q2: 'no', deeper: 'yes' }));
+    expect(score.obligations[0]?.questionScores.map((q) => [q.answer, q.skippedBy, q.score])).toEqual([
+      ['unknown', undefined, 0],
+      ['unknown', 'base', 0],
+      ['unknown', 'base', 0],
+    ]);
+  });
+
   it('leaves unanswered questions out and reports completeness instead of guessing', () => {
     const catalog = makeCatalog([{ id: 'a', questions: ['q1', 'q2', 'q3', 'q4'] }]);
     const score = scoreAssessment(catalog, answers({ q1: 'yes', q2: null }));
@@ -102,6 +122,16 @@ describe('score model: examples', () => {
     const follow = makeCatalog([{ id: 'b', questions: ['c', { id: 'd', when: { question: 'c', in: ['yes'] } }] }]);
     expect(scoreAssessment(follow, answers({ c: 'yes', d: 'skipped' })).overall.completeness).toBe(0.5);
     expect(scoreAssessment(follow, answers({ d: 'yes' })).obligations[0]?.status).toBe('unanswered');
+  });
+
+  it('never lets a recommended answer skip a question of the treaty minimum', () => {
+    const catalog = makeCatalog([
+      { id: 'extra', strength: 'recommended', questions: ['r'] },
+      { id: 'core', questions: [{ id: 'c', when: { question: 'r', in: ['yes'] } }] },
+    ]);
+    const score = scoreAssessment(catalog, answers({ r: 'no', c: 'yes' }));
+    expect(score.obligations[1]?.questionScores[0]).toMatchObject({ answer: 'yes', score: 1 });
+    expect(score.overall.score).toBe(100);
   });
 
   it('scores recommended obligations separately', () => {
@@ -155,26 +185,30 @@ const obligationArb = fc.record({
 
 /**
  * Random catalogs: up to six obligations over three chapters, all strengths and weights, with
- * follow-up questions conditioned on earlier ones the way catalogs write them (asked on the
- * stronger answers).
+ * follow-up questions conditioned on earlier ones (in the same obligation or an earlier one) the
+ * way catalogs write them: asked on the stronger answers.
  */
-const catalogArb = fc.array(obligationArb, { minLength: 1, maxLength: 6 }).map((specs) =>
-  makeCatalog(
-    specs.map(
-      (spec, i): ObligationSpec => ({
+const catalogArb = fc.array(obligationArb, { minLength: 1, maxLength: 6 }).map((specs) => {
+  const earlier: string[] = [];
+  return makeCatalog(
+    specs.map((spec, i): ObligationSpec => {
+      const questions = spec.questions.map((condition, j) => {
+        const id = `o${i}q${j}`;
+        const target = condition && earlier.length > 0 ? earlier[condition.to % earlier.length] : undefined;
+        earlier.push(id);
+        return { id, ...(condition && target ? { when: { question: target, in: condition.set } } : {}) };
+      });
+      return {
         id: `o${i}`,
         chapter: spec.chapter,
         strength: spec.strength,
         weight: spec.weight,
         allowNotApplicable: spec.allowNotApplicable,
-        questions: spec.questions.map((condition, j) => ({
-          id: `o${i}q${j}`,
-          ...(condition && j > 0 ? { when: { question: `o${i}q${condition.to % j}`, in: condition.set } } : {}),
-        })),
-      }),
-    ),
-  ),
-);
+        questions,
+      };
+    }),
+  );
+});
 
 type Answer = StoredAnswer | null;
 
@@ -242,8 +276,10 @@ describe('score model: properties', () => {
         for (const [key, value] of before) {
           if (value === null) continue;
           const raised = after.get(key);
-          expect(raised, key).not.toBeNull();
-          expect(raised as number, key).toBeGreaterThanOrEqual(value - 1e-9);
+          // A score may only disappear where it was 0: a follow-up in another obligation that the
+          // raise now asks, still unanswered or not applicable, takes that obligation out.
+          if (raised === null) expect(value, key).toBe(0);
+          else expect(raised as number, key).toBeGreaterThanOrEqual(value - 1e-9);
         }
       }),
       { numRuns: 500 },

@@ -24,7 +24,7 @@ export function methodology(instrument: Instrument): Block[] {
         'no = 0: it does not;',
         'unknown = 0, marked "unverified": a protection that has not been demonstrated is not counted;',
         'not-applicable: left out of the score, only where the obligation allows it;',
-        'a follow-up question skipped by its condition takes the answer that skipped it (a "no" to "Is X an offence?" also scores the penalty for X as 0); it scores 0 when that answer was weaker than one that would have asked it;',
+        'a follow-up question skipped by its condition takes the answer that skipped it (a "no" to "Is X an offence?" also scores the penalty for X as 0); it scores 0 when that answer was weaker than one that would have asked it, and a follow-up of a skipped question is skipped too (a recommended question never skips a question of a mandatory or discretionary obligation);',
         'unanswered questions are left out and lower the completeness shown beside every score; they are never guessed.',
       ],
     },

@@ -9,6 +9,9 @@ import { isScored } from '../catalog/model.js';
  *              unanswered questions are left out. A question skipped by its condition takes the
  *              answer that skipped it, scored 0 when that answer is weaker than an answer that
  *              would have asked it (a follow-up that presumes "yes" is not credited from "partly").
+ *              A follow-up of a skipped question is skipped too, with the same answer and score.
+ *              A condition on a recommended obligation's question never skips a question of a
+ *              mandatory or discretionary obligation.
  *   obligation S(o) = mean of s(q) over its answered, applicable scale questions, in [0, 1].
  *   chapter / overall
  *              100 × Σ w(o)·S(o) / Σ w(o) over mandatory and discretionary obligations that have
@@ -119,22 +122,36 @@ interface Effective {
  */
 export function effectiveAnswers(catalog: Catalog, answers: Record<string, AnswerRecord>): Map<string, Effective> {
   const result = new Map<string, Effective>();
+  const strengthOf = new Map(catalog.obligations.flatMap((o) => o.questions.map((q) => [q.id, o.strength] as const)));
   for (const obligation of catalog.obligations) {
     for (const question of obligation.questions) {
       if (!isScored(question)) continue;
-      result.set(question.id, effectiveAnswer(question, answers[question.id]?.answer, result));
+      // The treaty minimum never depends on answers beyond it: a condition on a recommended
+      // obligation's question does not skip a question of a mandatory or discretionary one.
+      const controller = question.when ? strengthOf.get(question.when.question) : undefined;
+      const applies = !(isCore(obligation.strength) && controller === 'recommended');
+      result.set(question.id, effectiveAnswer(question, answers[question.id]?.answer, result, applies));
     }
   }
   return result;
 }
 
-function effectiveAnswer(question: Question, stored: AnswerRecord['answer'], done: Map<string, Effective>): Effective {
-  const when = question.when;
+function effectiveAnswer(
+  question: Question,
+  stored: AnswerRecord['answer'],
+  done: Map<string, Effective>,
+  conditionApplies: boolean,
+): Effective {
+  const when = conditionApplies ? question.when : undefined;
   if (when) {
     const controller = done.get(when.question);
     if (!controller || controller.answer === 'unanswered') return { answer: 'unanswered', score: null };
+    // A follow-up of a question that was not asked is not asked either: it takes the same answer
+    // and the same score, whatever its own condition says about that answer.
+    if (controller.skippedBy)
+      return { answer: controller.answer, skippedBy: controller.skippedBy, score: controller.score };
     if (!when.in.includes(controller.answer as ScaleAnswer)) {
-      const by = controller.skippedBy ?? when.question;
+      const by = when.question;
       if (controller.answer === 'not-applicable') return { answer: 'not-applicable', skippedBy: by, score: null };
       const rank = RANK[controller.answer];
       const weaker = when.in.some((a) => a !== 'not-applicable' && RANK[a] > rank);
