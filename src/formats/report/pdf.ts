@@ -890,7 +890,8 @@ function methodologyBlock(w: Writer, parent: Struct, block: Block): void {
   else if (block.kind === 'list') w.list(parent, block.items, { after: 7 });
   else {
     w.style({ size: SIZE.body });
-    const height = block.lines.reduce((h, line) => h + doc.heightOfString(line, { width: w.width - 24 }) + 4, 0) + 12;
+    const height =
+      block.lines.reduce((h, line) => h + doc.heightOfString(line, { width: w.width - 24, lineGap: 1.5 }) + 4, 0) + 14;
     w.need(height);
     const top = doc.y;
     w.artifact(() => {
