@@ -70,7 +70,9 @@ Exit codes: 0 ok, 1 findings (or score under --fail-under), 2 usage or input err
 Examples:
   $ opsc validate                         check the bundled OPSC catalog
   $ opsc list                             show the catalog's obligations
-  $ opsc validate my-assessment.yaml      check an assessment file`,
+  $ opsc validate my-assessment.yaml      check an assessment file
+  $ opsc score my-assessment.yaml         overall and chapter scores, top gaps
+  $ opsc report my-assessment.yaml        write the PDF gap report`,
     );
 
   const globals = (command: Command): GlobalOptions => command.optsWithGlobals() as GlobalOptions;
@@ -113,6 +115,53 @@ Examples:
     .action(async (options, command: Command) => {
       const { runList } = await import('./commands/list.js');
       setExitCode(await runList({ ...options, ...globals(command) }, io));
+    });
+
+  program
+    .command('score')
+    .description('score an assessment: overall, per chapter, and the most important gaps')
+    .argument('<file>', 'assessment file (YAML)')
+    .option('--catalog <dir>', 'catalog folder (default: the bundled OPSC catalog)')
+    .option('--json', 'print JSON instead of the summary')
+    .option('--fail-under <score>', 'exit 1 when the overall score (0-100) is below this (a CI gate)')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 ok, 1 overall score under --fail-under, 2 usage or input error.
+
+Examples:
+  $ opsc score fixtures/assessments/xaa-aldoria.yaml
+  $ opsc score my-assessment.yaml --json > score.json
+  $ opsc score my-assessment.yaml --fail-under 80`,
+    )
+    .action(async (file: string, options, command: Command) => {
+      const { runScore } = await import('./commands/score.js');
+      setExitCode(await runScore(file, { ...options, ...globals(command) }, io));
+    });
+
+  program
+    .command('report')
+    .description('write the gap report: PDF (default), Markdown, JSON or CSV')
+    .argument('<file>', 'assessment file (YAML)')
+    .option('--catalog <dir>', 'catalog folder (default: the bundled OPSC catalog)')
+    .addOption(new Option('--format <format>', 'output format').choices(['pdf', 'md', 'json', 'csv']).default('pdf'))
+    .option(
+      '-o, --output <file>',
+      'output file (default for pdf: NAME-gap-report.pdf in the current folder; md, json, csv: standard output)',
+    )
+    .option('--date <YYYY-MM-DD>', 'report date (default: SOURCE_DATE_EPOCH, else today); fixes the PDF bytes')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ opsc report fixtures/assessments/xaa-aldoria.yaml            writes xaa-aldoria-gap-report.pdf
+  $ opsc report my-assessment.yaml -o report.pdf --date 2026-03-01
+  $ opsc report my-assessment.yaml --format md > report.md
+  $ opsc report my-assessment.yaml --format csv -o gaps.csv`,
+    )
+    .action(async (file: string, options, command: Command) => {
+      const { runReport } = await import('./commands/report.js');
+      setExitCode(await runReport(file, { ...options, ...globals(command) }, io));
     });
 
   return program;

@@ -1,0 +1,190 @@
+#!/usr/bin/env node
+// Writes complete demo assessments of fictional countries from the catalog and the profiles below.
+// The catalog grows (the full OPSC content lands separately), so the fixtures are generated, not
+// hand-written: re-run `npm run demo:assessments` after a catalog change and every question has an
+// answer again. Each answer depends only on the profile and the question's id, so adding questions
+// leaves the existing answers unchanged.
+//
+//   node scripts/demo-assessments.mjs [--catalog DIR] [--out DIR]
+//
+// Uses the built code (dist/): `npm run demo:assessments` builds first.
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { stringify } from 'yaml';
+import { loadCatalog } from '../dist/catalog/load.js';
+import { isScored } from '../dist/catalog/model.js';
+import { BUNDLED_CATALOG, loadValidators, readCatalogDir } from '../dist/cli/files.js';
+import { createSchemaChecker } from '../dist/schema/check.js';
+
+/**
+ * A country profile. `answers[strength]` is a pattern the answer of each question is drawn from
+ * (by a hash of the question id), `chapters` overrides it per chapter. Citations name invented
+ * statutes; the codes are ISO 3166-1 user-assigned ones, so reports mark the country as fictional.
+ */
+const PROFILES = [
+  {
+    file: 'xaa-aldoria.yaml',
+    code: 'XAA',
+    name: 'Republic of Aldoria',
+    assessor: 'Legislative Drafting Office, Ministry of Justice of Aldoria (training exercise)',
+    created: '2026-01-12',
+    updated: '2026-03-02',
+    answers: {
+      mandatory: ['yes', 'yes', 'yes', 'yes', 'yes', 'partly'],
+      discretionary: ['yes', 'yes', 'partly'],
+      recommended: ['yes', 'partly', 'no'],
+    },
+    chapters: { 'international-cooperation': ['yes', 'partly'] },
+    statutes: {
+      'general-measures': 'Children’s Rights (Optional Protocol) Implementation Act 2012',
+      prevention: 'Child Online Safety Act 2019',
+      prohibition: 'Penal Code of Aldoria 2011',
+      sanctions: 'Penal Code of Aldoria 2011',
+      'jurisdiction-extradition': 'Extradition and Mutual Assistance Act 2008',
+      'victims-in-proceedings': 'Criminal Procedure Code 2014',
+      'recovery-compensation': 'Victims’ Rights and Compensation Act 2016',
+      'international-cooperation': 'Extradition and Mutual Assistance Act 2008',
+    },
+    section: (n) => `s. ${n}`,
+    notes: {
+      partly: [
+        'Covers children under 16 only; the 2025 amendment bill would raise the age to 18.',
+        'Applies to photographs and film; drawings and generated images are not covered.',
+        'Provided in regulations, not in the Act; the Committee has asked for a statutory basis.',
+      ],
+      no: ['No provision found; the Law Commission report of 2024 recommends one.'],
+      unknown: ['To verify with the Prosecutor-General’s office before publication.'],
+      'not-applicable': ['No such institutions exist in Aldoria.'],
+    },
+    text: 'Given effect by the Children’s Rights (Optional Protocol) Implementation Act 2012, s. 3, which gives the Protocol precedence over conflicting statutes.',
+  },
+  {
+    file: 'xab-verenia.yaml',
+    code: 'XAB',
+    name: 'Commonwealth of Verenia',
+    assessor: 'Office of the Children’s Commissioner of Verenia (training exercise)',
+    created: '2026-02-03',
+    updated: '2026-02-27',
+    answers: {
+      mandatory: ['no', 'partly', 'no', 'yes', 'unknown', 'partly', 'no'],
+      discretionary: ['no', 'no', 'partly', 'not-applicable'],
+      recommended: ['no', 'no', 'unknown'],
+    },
+    chapters: { prohibition: ['partly', 'no', 'yes', 'partly'] },
+    statutes: {
+      'general-measures': 'Constitution of Verenia 1998',
+      prevention: 'Education Act 2003',
+      prohibition: 'Code pénal de Vérénie 1961',
+      sanctions: 'Code pénal de Vérénie 1961',
+      'jurisdiction-extradition': 'Extradition Ordinance 1959',
+      'victims-in-proceedings': 'Code de procédure pénale 1963',
+      'recovery-compensation': 'Social Welfare Act 1987',
+      'international-cooperation': 'Extradition Ordinance 1959',
+    },
+    section: (n) => `art. ${n}`,
+    notes: {
+      partly: [
+        'Only “indecent publications” are covered; possession without intent to sell is not an offence.',
+        'The protection ends at 16; persons aged 16 and 17 are not covered.',
+        'Practice varies between courts; no statutory rule.',
+      ],
+      no: [
+        'No provision. Draft Children’s Code (2026) pending before Parliament.',
+        'Not addressed by any statute reviewed.',
+      ],
+      unknown: ['Conflicting advice from the Ministry of Interior; to verify.'],
+      'not-applicable': ['Verenian law does not recognise the liability of legal persons for any offence.'],
+    },
+    text: 'Treaties require an Act of Parliament (Constitution, art. 54); no implementing Act has been adopted.',
+    flag: ['unknown'],
+  },
+];
+
+function pick(list, key) {
+  const digest = createHash('sha256').update(key).digest();
+  return list[digest.readUInt32BE(0) % list.length];
+}
+
+function answerFor(profile, obligation, question) {
+  const pattern = profile.chapters[obligation.chapter] ?? profile.answers[obligation.strength];
+  let answer = pick(pattern, `${profile.code}/${question.id}`);
+  if (answer === 'not-applicable' && !obligation.allowNotApplicable) answer = 'no';
+  return answer;
+}
+
+function recordFor(profile, obligation, question, answer) {
+  const record = { answer };
+  const statute = profile.statutes[obligation.chapter] ?? 'Miscellaneous Provisions Act 2000';
+  const section = 10 + (createHash('sha256').update(question.id).digest().readUInt16BE(0) % 390);
+  if (answer === 'yes' || answer === 'partly') record.citation = `${statute}, ${profile.section(section)}`;
+  const notes = profile.notes[answer];
+  if (notes) record.notes = pick(notes, `${profile.code}/notes/${question.id}`);
+  if (profile.flag?.includes(answer)) record.flagged = true;
+  return record;
+}
+
+function assessmentFor(catalog, profile) {
+  const answers = {};
+  const given = new Map();
+  const skipped = new Set();
+  const strengthOf = new Map(catalog.obligations.flatMap((o) => o.questions.map((q) => [q.id, o.strength])));
+  for (const obligation of catalog.obligations) {
+    for (const question of obligation.questions) {
+      if (!isScored(question)) {
+        answers[question.id] = { text: profile.text };
+        continue;
+      }
+      const controller = question.when ? given.get(question.when.question) : undefined;
+      // A follow-up is skipped when its condition fails, or when the question it follows was skipped;
+      // as in the score model, a recommended question never skips a mandatory or discretionary one.
+      const applies =
+        question.when &&
+        !(obligation.strength !== 'recommended' && strengthOf.get(question.when.question) === 'recommended');
+      if (applies && (skipped.has(question.when.question) || !question.when.in.includes(controller))) {
+        answers[question.id] = { answer: 'skipped' };
+        skipped.add(question.id);
+        continue;
+      }
+      const answer = answerFor(profile, obligation, question);
+      given.set(question.id, answer);
+      answers[question.id] = recordFor(profile, obligation, question, answer);
+    }
+  }
+  return {
+    instrument: catalog.instrument.id,
+    catalog: { version: catalog.instrument.version, digest: catalog.digest },
+    country: { code: profile.code, name: profile.name },
+    assessor: profile.assessor,
+    created: profile.created,
+    updated: profile.updated,
+    answers,
+  };
+}
+
+const { values } = parseArgs({ options: { catalog: { type: 'string' }, out: { type: 'string' } } });
+const catalogDir = values.catalog ? resolve(values.catalog) : BUNDLED_CATALOG;
+const outDir = resolve(values.out ?? 'fixtures/assessments');
+const { catalog, diagnostics } = loadCatalog(
+  readCatalogDir(catalogDir, process.cwd()),
+  createSchemaChecker(loadValidators()),
+);
+if (!catalog) {
+  for (const d of diagnostics) process.stderr.write(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.message}\n`);
+  process.stderr.write('The catalog has errors; no assessments written.\n');
+  process.exit(2);
+}
+mkdirSync(outDir, { recursive: true });
+for (const profile of PROFILES) {
+  const header = [
+    '# yaml-language-server: $schema=../../schemas/assessment.schema.json',
+    `# DEMO: ${profile.name} is a fictional country (${profile.code} is an ISO 3166-1 user-assigned code) and every`,
+    '# statute cited is invented. Generated by scripts/demo-assessments.mjs from the catalog: edit the',
+    '# profile there and run `npm run demo:assessments`, rather than editing this file.',
+    '',
+  ].join('\n');
+  const path = join(outDir, profile.file);
+  writeFileSync(path, header + stringify(assessmentFor(catalog, profile), { lineWidth: 0 }));
+  process.stdout.write(`wrote ${path}\n`);
+}

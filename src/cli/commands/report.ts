@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { isUserAssignedCode } from '../../assessment/countries.js';
+import { reportCsv } from '../../formats/report/csv.js';
+import { reportJson } from '../../formats/report/json.js';
+import { reportMarkdown } from '../../formats/report/markdown.js';
+import type { ReportFonts } from '../../formats/report/pdf.js';
+import { buildReport } from '../../report/model.js';
+import { scoreAssessment } from '../../scoring/model.js';
+import { loadAssessmentOrFail, loadCatalogOrFail } from '../context.js';
+import { CliError, EXIT } from '../errors.js';
+import { displayPath, packageVersion, reason, writeFileAtomic } from '../files.js';
+import type { Io } from '../io.js';
+
+export const REPORT_FORMATS = ['pdf', 'md', 'json', 'csv'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface ReportOptions {
+  catalog?: string;
+  format: ReportFormat;
+  output?: string;
+  date?: string;
+  color: boolean;
+}
+
+export async function runReport(file: string, options: ReportOptions, io: Io): Promise<number> {
+  const when = reportDate(options.date, io.env);
+  const loaded = loadCatalogOrFail(io, options.catalog);
+  const { assessment, path } = loadAssessmentOrFail(io, file, loaded);
+  const score = scoreAssessment(loaded.catalog, assessment);
+  const model = buildReport(loaded.catalog, assessment, score, {
+    date: when.date,
+    toolVersion: packageVersion(),
+    answersDigest: `sha256-${createHash('sha256').update(readFileSync(path)).digest('hex')}`,
+    sourceFile: basename(path),
+    fictional: isUserAssignedCode(assessment.country.code),
+  });
+
+  if (options.format !== 'pdf') {
+    const text =
+      options.format === 'md'
+        ? reportMarkdown(model)
+        : options.format === 'json'
+          ? reportJson(model)
+          : reportCsv(model);
+    if (options.output === undefined || options.output === '-') io.stdout.write(text);
+    else writeFileAtomic(resolve(io.cwd, options.output), text);
+    return EXIT.ok;
+  }
+
+  if (options.output === '-') throw new CliError('A PDF is not written to standard output; name a file with --output.');
+  const target = resolve(io.cwd, options.output ?? defaultPdfName(path));
+  // pdfkit costs ~150 ms to import, so only the PDF path pays for it.
+  const { renderPdf } = await import('../../formats/report/pdf.js');
+  const { bytes, pages } = await renderPdf(model, { fonts: readFonts(), creationDate: when.instant });
+  writeFileAtomic(target, bytes);
+  io.stderr.write(`Wrote ${displayPath(target, io.cwd)} (${pages} pages).\n`);
+  return EXIT.ok;
+}
+
+/** "fixtures/assessments/xaa-aldoria.yaml" → "xaa-aldoria-gap-report.pdf" in the working directory. */
+export function defaultPdfName(assessmentPath: string): string {
+  return `${basename(assessmentPath, extname(assessmentPath))}-gap-report.pdf`;
+}
+
+/**
+ * The report date and the PDF's CreationDate: --date wins, then SOURCE_DATE_EPOCH (reproducible
+ * builds), then today. A fixed date gives a byte-identical PDF.
+ */
+export function reportDate(option: string | undefined, env: Io['env']): { date: string; instant: Date } {
+  if (option !== undefined) {
+    const instant = new Date(`${option}T00:00:00Z`);
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(option) ||
+      Number.isNaN(instant.getTime()) ||
+      instant.toISOString().slice(0, 10) !== option
+    ) {
+      throw new CliError(`--date takes a date as YYYY-MM-DD, not "${option}".`);
+    }
+    return { date: option, instant };
+  }
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== '') {
+    if (!/^\d+$/.test(epoch)) throw new CliError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${epoch}".`);
+    const instant = new Date(Number(epoch) * 1000);
+    return { date: instant.toISOString().slice(0, 10), instant };
+  }
+  const now = new Date();
+  return { date: now.toISOString().slice(0, 10), instant: now };
+}
+
+/** Noto Sans from its npm package: whole TTFs covering Latin, Greek and Cyrillic ("Côte d'Ivoire", "§"). */
+export function readFonts(): ReportFonts {
+  const require = createRequire(import.meta.url);
+  let root: string;
+  try {
+    root = dirname(require.resolve('@expo-google-fonts/noto-sans/package.json'));
+  } catch (error) {
+    throw new CliError(
+      `Cannot find the report font package @expo-google-fonts/noto-sans: ${reason(error)}. Run "npm install".`,
+    );
+  }
+  const read = (folder: string) => {
+    const path = join(root, folder, `NotoSans_${folder}.ttf`);
+    try {
+      return new Uint8Array(readFileSync(path));
+    } catch (error) {
+      throw new CliError(`Cannot read the report font ${path}: ${reason(error)}.`);
+    }
+  };
+  return { regular: read('400Regular'), bold: read('700Bold') };
+}

@@ -1,0 +1,49 @@
+import type { ReportModel } from '../../report/model.js';
+
+export const CSV_COLUMNS = [
+  'chapter',
+  'obligation_id',
+  'obligation',
+  'strength',
+  'weight',
+  'provisions',
+  'status',
+  'score',
+  'answered',
+  'questions',
+  'national_law_cited',
+  'recommendation',
+] as const;
+
+/**
+ * One row per obligation (all of them, met ones too, so a spreadsheet can filter), RFC 4180:
+ * CRLF line ends, every field quoted when it holds a comma, quote or line break. Cells that a
+ * spreadsheet would run as a formula (=, +, -, @) get a leading apostrophe.
+ */
+export function reportCsv(model: ReportModel): string {
+  const rows: string[][] = [[...CSV_COLUMNS]];
+  for (const chapter of model.chapters) {
+    for (const o of chapter.obligations) {
+      rows.push([
+        chapter.title,
+        o.id,
+        o.title,
+        o.strength,
+        String(o.weight),
+        o.provisionLabels,
+        o.status,
+        o.score === null ? '' : String(o.score),
+        String(o.answered),
+        String(o.questions),
+        o.citations.join('; '),
+        o.recommendation,
+      ]);
+    }
+  }
+  return `${rows.map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
+}
+
+function field(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

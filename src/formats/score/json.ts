@@ -1,0 +1,49 @@
+import type { Catalog } from '../../catalog/model.js';
+import type { Score } from '../../scoring/model.js';
+
+/** `opsc score --json`: aggregates 0–100, obligation scores S(o) in [0, 1], completeness 0–1. */
+export interface ScoreJson {
+  overall: { score: number | null; completeness: number };
+  recommended: { score: number | null; completeness: number };
+  chapters: { id: string; title: string; score: number | null; completeness: number }[];
+  obligations: {
+    id: string;
+    title: string;
+    chapter: string;
+    strength: string;
+    provisions: string[];
+    status: string;
+    score: number | null;
+  }[];
+}
+
+export function scoreJsonModel(catalog: Catalog, score: Score): ScoreJson {
+  const titles = new Map(catalog.obligations.map((o) => [o.id, o]));
+  return {
+    overall: { score: score.overall.score, completeness: share(score.overall.completeness) },
+    recommended: { score: score.recommended.score, completeness: share(score.recommended.completeness) },
+    chapters: score.chapters.map((c) => ({
+      id: c.id,
+      title: c.title,
+      score: c.score,
+      completeness: share(c.completeness),
+    })),
+    obligations: score.obligations.map((o) => ({
+      id: o.id,
+      title: titles.get(o.id)?.title ?? o.id,
+      chapter: o.chapter,
+      strength: o.strength,
+      provisions: titles.get(o.id)?.provisions ?? [],
+      status: o.status,
+      score: o.score === null ? null : Math.round(o.score * 10000) / 10000,
+    })),
+  };
+}
+
+export function scoreJson(catalog: Catalog, score: Score): string {
+  return `${JSON.stringify(scoreJsonModel(catalog, score), null, 2)}\n`;
+}
+
+function share(value: number): number {
+  return Math.round(value * 10000) / 10000;
+}

@@ -1,0 +1,81 @@
+import type { ChalkInstance } from 'chalk';
+import { provisionLabels } from '../../catalog/listing.js';
+import type { Catalog } from '../../catalog/model.js';
+import { formatPercent, formatScore, STATUS_LABELS } from '../../report/model.js';
+import { type Aggregate, priorityGaps, type Score } from '../../scoring/model.js';
+
+export interface SummaryOptions {
+  width: number;
+  color?: ChalkInstance;
+  country: { code: string; name: string; fictional: boolean };
+  /** How many gaps to list. */
+  gaps?: number;
+}
+
+const BAR = 20;
+
+/** The terminal summary of `opsc score`: overall, a bar per chapter, the most important gaps. */
+export function scoreSummary(catalog: Catalog, score: Score, options: SummaryOptions): string {
+  const { color, width } = options;
+  const bold = (s: string) => (color ? color.bold(s) : s);
+  const dim = (s: string) => (color ? color.dim(s) : s);
+  const tone = (value: number | null, s: string) => {
+    if (!color || value === null) return s;
+    return value >= 75 ? color.green(s) : value >= 40 ? color.yellow(s) : color.red(s);
+  };
+  const country = `${options.country.name} (${options.country.code}${options.country.fictional ? ', fictional or training country' : ''})`;
+  const out: string[] = [bold(`${catalog.instrument.shortTitle} score: ${country}`), ''];
+
+  const line = (label: string, a: Aggregate) =>
+    `${label}${tone(a.score, formatScore(a.score).padStart(5))} / 100   ${dim(`completeness ${formatPercent(a.completeness)} (${a.answered} of ${a.questions} questions answered)`)}`;
+  out.push(line('Overall                    ', score.overall));
+  if (score.recommended.obligations > 0) out.push(line('Beyond the treaty minimum  ', score.recommended));
+  if (score.overall.completeness < 1) {
+    out.push(dim('Incomplete: scores count answered questions only; unanswered ones are not guessed.'));
+  }
+
+  out.push('', bold('Chapters'));
+  const titleWidth = Math.max(16, Math.min(44, width - BAR - 22));
+  for (const chapter of score.chapters) {
+    const filled = chapter.score === null ? 0 : Math.round((chapter.score / 100) * BAR);
+    const bar =
+      chapter.score === null
+        ? dim('·'.repeat(BAR))
+        : tone(chapter.score, '█'.repeat(filled)) + dim('░'.repeat(BAR - filled));
+    out.push(
+      `  ${pad(chapter.title, titleWidth)} ${bar} ${formatScore(chapter.score).padStart(5)}  ${dim(formatPercent(chapter.completeness).padStart(4))}`,
+    );
+  }
+
+  const gaps = priorityGaps(score);
+  const limit = options.gaps ?? 10;
+  out.push('', bold(`Most important gaps${gaps.length > limit ? ` (${limit} of ${gaps.length})` : ''}`));
+  if (gaps.length === 0) {
+    const answered = score.obligations.some((o) => o.status !== 'unanswered');
+    out.push(
+      dim(
+        answered ? '  none: every answered obligation is met or not applicable.' : '  none yet: nothing is answered.',
+      ),
+    );
+  }
+  const obligations = new Map(catalog.obligations.map((o) => [o.id, o]));
+  for (const gap of gaps.slice(0, limit)) {
+    const o = obligations.get(gap.id);
+    const where = provisionLabels(catalog, o?.provisions ?? []).join(', ');
+    const head = `  ${pad(STATUS_LABELS[gap.status], 10)}  ${pad(gap.strength, 13)} w${gap.weight}  `;
+    const rest = `${o?.title ?? gap.id} ${dim(`(${where})`)}`;
+    out.push(head + truncate(rest, Math.max(30, width - head.length), color !== undefined));
+  }
+  out.push('', dim('The formula: README "Scoring", or the methodology section of "opsc report".'));
+  return `${out.join('\n')}\n`;
+}
+
+function pad(text: string, width: number): string {
+  return truncate(text, width, false).padEnd(width);
+}
+
+/** Truncates plain text; with colour codes present it leaves the line alone rather than cut an escape. */
+function truncate(text: string, width: number, colored: boolean): string {
+  if (colored) return text;
+  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
+}
