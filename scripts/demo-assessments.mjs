@@ -58,7 +58,13 @@ const PROFILES = [
       unknown: ['To verify with the Prosecutor-General’s office before publication.'],
       'not-applicable': ['No such institutions exist in Aldoria.'],
     },
-    text: 'Given effect by the Children’s Rights (Optional Protocol) Implementation Act 2012, s. 3, which gives the Protocol precedence over conflicting statutes.',
+    texts: {
+      'ratification-reservations': 'Ratified on 14 March 2004, without reservations or declarations.',
+      'status-in-national-law':
+        'Incorporated by the Children’s Rights (Optional Protocol) Implementation Act 2012, s. 3, which gives the Protocol precedence over conflicting statutes; courts may invoke it.',
+      'latest-concluding-observations': 'Concluding observations of 2019 on the initial report (a fictional example).',
+    },
+    text: 'Given effect by the Children’s Rights (Optional Protocol) Implementation Act 2012.',
   },
   {
     file: 'xab-verenia.yaml',
@@ -97,6 +103,12 @@ const PROFILES = [
       unknown: ['Conflicting advice from the Ministry of Interior; to verify.'],
       'not-applicable': ['Verenian law does not recognise the liability of legal persons for any offence.'],
     },
+    texts: {
+      'ratification-reservations': 'Acceded on 2 June 2005, with a declaration on article 3(1)(a)(ii) (a fictional example).',
+      'status-in-national-law':
+        'Treaties require an Act of Parliament (Constitution, art. 54); no implementing Act has been adopted, so courts cannot invoke the Protocol.',
+      'latest-concluding-observations': 'None: the initial report is overdue.',
+    },
     text: 'Treaties require an Act of Parliament (Constitution, art. 54); no implementing Act has been adopted.',
     flag: ['unknown'],
   },
@@ -120,9 +132,18 @@ function recordFor(profile, obligation, question, answer) {
   const section = 10 + (createHash('sha256').update(question.id).digest().readUInt16BE(0) % 390);
   if (answer === 'yes' || answer === 'partly') record.citation = `${statute}, ${profile.section(section)}`;
   const notes = profile.notes[answer];
-  if (notes) record.notes = pick(notes, `${profile.code}/notes/${question.id}`);
+  const partlyBecause = answer === 'partly' ? partlyNote(question) : undefined;
+  if (partlyBecause) record.notes = partlyBecause;
+  else if (notes) record.notes = pick(notes, `${profile.code}/notes/${question.id}`);
   if (profile.flag?.includes(answer)) record.flagged = true;
   return record;
+}
+
+/** A "partly" note that fits the question: the catalog's own help says what "partly" means there. */
+function partlyNote(question) {
+  // The sentence ends at a full stop before a capital letter or the end, not inside "e.g.".
+  const reason = /Answer "partly" (?:if|when) (.+?)\.(?=\s+[A-Z]|\s*$)/s.exec(question.help ?? '')?.[1];
+  return reason ? `Only partly: ${reason}.` : undefined;
 }
 
 function assessmentFor(catalog, profile) {
@@ -133,7 +154,7 @@ function assessmentFor(catalog, profile) {
   for (const obligation of catalog.obligations) {
     for (const question of obligation.questions) {
       if (!isScored(question)) {
-        answers[question.id] = { text: profile.text };
+        answers[question.id] = { text: profile.texts[question.id] ?? profile.text };
         continue;
       }
       const controller = question.when ? given.get(question.when.question) : undefined;

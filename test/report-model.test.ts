@@ -53,6 +53,18 @@ describe('report model', () => {
     expect(sale?.citations.every((c) => c.startsWith('Code pénal de Vérénie'))).toBe(true);
   });
 
+  it('recommends action only where an obligation is not met', () => {
+    const all = [model, reportFor(sampleAssessment('xaa-aldoria'))].flatMap((m) =>
+      m.chapters.flatMap((c) => c.obligations),
+    );
+    const met = all.filter((o) => o.status === 'met');
+    const gaps = all.filter((o) => ['unmet', 'partial', 'unverified'].includes(o.status));
+    expect(met.length).toBeGreaterThan(0);
+    expect(gaps.length).toBeGreaterThan(0);
+    for (const o of met) expect(o.action).toBe('None needed: the answers show this obligation is met.');
+    for (const o of gaps) expect(o.action).toBe(o.recommendation);
+  });
+
   it('lists priority gaps: no recommended obligation, mandatory before discretionary, heavier first', () => {
     const gaps = model.summary.priorityGaps;
     expect(gaps.length).toBeGreaterThan(0);

@@ -87,7 +87,10 @@ export interface ReportObligation {
   /** "art. 3(1)(c); art. 2(c)": the printed provision labels. */
   provisionLabels: string;
   summary: string;
+  /** The catalog's recommendation: what to do when the obligation is not met. */
   recommendation: string;
+  /** What this State should do now: the recommendation, or a plain "none" when met or not applicable. */
+  action: string;
   references: string[];
   /** Distinct national provisions cited in the answers, in question order. */
   citations: string[];
@@ -201,6 +204,7 @@ export function buildReport(catalog: Catalog, assessment: Assessment, score: Sco
       provisionLabels: provisionList.map((p) => p.label).join('; '),
       summary: o.summary.trim(),
       recommendation: o.recommendation.trim(),
+      action: actionFor(s.status, o.recommendation.trim()),
       references: o.references ?? [],
       citations: [...new Set(answers.flatMap((a) => (a.citation ? [a.citation] : [])))],
       answers,
@@ -346,4 +350,11 @@ export function formatPercent(share: number): string {
 /** The sentence every format prints for a user-assigned (fictional or training) country code. */
 export function fictionalNotice(model: Pick<ReportModel, 'country'>): string {
   return `${model.country.code} is a user-assigned ISO 3166-1 code: this is a fictional or training country, and its laws are invented.`;
+}
+
+/** A met obligation needs no amendment; telling a minister to "amend the code" there would mislead. */
+function actionFor(status: ObligationStatus, recommendation: string): string {
+  if (status === 'met') return 'None needed: the answers show this obligation is met.';
+  if (status === 'not-applicable') return 'None: the obligation does not apply to this State.';
+  return recommendation;
 }

@@ -124,7 +124,7 @@ function obligationSection(o: ReportObligation): string[] {
     if (a.citation) lines.push(`   Law: ${esc(a.citation)}  `);
     if (a.notes) lines.push(`   Notes: ${esc(a.notes)}`);
   });
-  lines.push('', `**Recommendation:** ${esc(o.recommendation)}`, '');
+  lines.push('', `**Recommended action:** ${esc(o.action)}`, '');
   return lines;
 }
 

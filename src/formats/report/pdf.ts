@@ -826,7 +826,7 @@ function obligation(w: Writer, parent: Struct, o: ReportObligation): void {
     }),
     { after: 6 },
   );
-  w.leadParagraph(section, 'Recommended action: ', o.recommendation, { after: 10 });
+  w.leadParagraph(section, 'Recommended action: ', o.action, { after: 10 });
   section.end();
 }
 
