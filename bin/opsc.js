@@ -3,6 +3,14 @@ import { nodeIo } from '../dist/cli/io.js';
 // The shim: everything testable lives in main(), which returns an exit code and never exits.
 import { main } from '../dist/cli/main.js';
 
+// A reader that stops early (`opsc list | head`) closes the pipe; that is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 try {
   process.exitCode = await main(process.argv.slice(2), nodeIo());
 } catch (error) {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -110,5 +111,20 @@ describe('colour', () => {
 
   it('the real bin writes no colour into a pipe', () => {
     expect(runBin(argv, { cwd: invalid }).stdout).not.toContain(ESC);
+  });
+});
+
+describe('a reader that stops early', () => {
+  it('closing the pipe (opsc … | head) ends the program quietly', () => {
+    const result = spawnSync(
+      'sh',
+      [
+        '-c',
+        `"${process.execPath}" bin/opsc.js report fixtures/assessments/xaa-aldoria.yaml --format json | head -c 10`,
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(result.stdout).toBe('{\n  "title');
+    expect(result.stderr).toBe('');
   });
 });
