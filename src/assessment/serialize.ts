@@ -147,8 +147,7 @@ const RESERVED = /^(?:true|false|null|yes|no|on|off|y|n)$/i;
 const ANSWERS = new Set(['yes', 'partly', 'no', 'unknown', 'not-applicable', 'skipped']);
 // Characters YAML does not allow raw in a file (C0 except tab and line feed, DEL, C1 except NEL,
 // surrogates, U+FFFE/U+FFFF): these strings are written double-quoted with escapes.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
-const NOT_PRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u0084\u0086-\u009f\ud800-\udfff\ufffe\uffff]/;
+const NOT_PRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u0084\u0086-\u009f\ud800-\udfff\ufffe\uffff]/u;
 
 export function scalar(value: unknown, indent: string): string {
   if (value === null || value === undefined) return 'null';
