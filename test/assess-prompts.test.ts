@@ -129,6 +129,9 @@ describe('opsc assess prompt flow', () => {
     a = applyAnswer(q, a, 'sale-offence', { answer: 'yes' }, '2026-01-01');
     a = applyAnswer(q, a, 'sale-penalty', { answer: 'unknown', flagged: true }, '2026-01-01');
     writeFileSync(file, serializeAssessment(a, { schemaPath: 'x.json', catalog }));
+    // A temporary file left by a write that a crash interrupted, and an unrelated file.
+    writeFileSync(join(dir, '.a.yaml.0123456789ab.tmp'), 'instrument: op');
+    writeFileSync(join(dir, '.a.yaml.keep'), 'mine');
 
     const run = start(dir);
     await expectPrompt('Is improperly inducing consent for the adoption of a child an offence?');
@@ -177,6 +180,7 @@ describe('opsc assess prompt flow', () => {
     });
     expect(saved.answers['adoption-consent']?.answer).toBe('not-applicable');
     expect(saved.answers['sale-penalty-prison']?.answer).toBe('yes');
+    expect(readdirSync(dir).sort()).toEqual(['.a.yaml.keep', 'a.yaml']);
   });
 
   it('asks the country and assessor for a new file, named after the country and date', async () => {

@@ -41,30 +41,17 @@ export function serializeAssessment(assessment: Assessment, options: SerializeOp
   } else {
     out.push('answers:');
     if (options.catalog) {
-      const { catalog } = options;
-      const chapters = catalog.instrument.chapters;
-      const provisions = new Map(catalog.instrument.provisions.map((p) => [p.id, p]));
-      const total = catalog.obligations.reduce((n, o) => n + o.questions.length, 0);
-      let number = 0;
-      chapters.forEach((chapter, c) => {
-        const obligations = catalog.obligations.filter((o) => o.chapter === chapter.id);
-        if (!obligations.some((o) => o.questions.some((q) => q.id in answers))) {
-          number += obligations.reduce((n, o) => n + o.questions.length, 0);
-          return;
+      for (const block of layout(options.catalog)) {
+        if (block.kind !== 'question') {
+          // Chapter and obligation headings only when one of their questions is written.
+          if (block.ids.some((id) => id in answers)) out.push(...block.lines);
+        } else {
+          const record = answers[block.id];
+          if (record === undefined) continue;
+          written.add(block.id);
+          out.push(...block.lines, ...recordLines(block.id, record, '  '));
         }
-        out.push('', ...comment('  ', `━━ Chapter ${c + 1} of ${chapters.length} — ${chapter.title}`));
-        for (const obligation of obligations) {
-          out.push('', ...obligationComment(obligation, provisions));
-          for (const question of obligation.questions) {
-            number++;
-            const record = answers[question.id];
-            if (record === undefined) continue;
-            written.add(question.id);
-            out.push('', ...questionComment(question, obligation, number, total));
-            out.push(...recordLines(question.id, record, '  '));
-          }
-        }
-      });
+      }
     }
     const rest = Object.keys(answers).filter((id) => !written.has(id));
     if (options.catalog && rest.length > 0) out.push('', ...comment('  ', 'Not in this catalog version:'));
@@ -81,6 +68,49 @@ export function serializeAssessment(assessment: Assessment, options: SerializeOp
     for (const [id, record] of Object.entries(retired)) out.push(...recordLines(id, record, '  '));
   }
   return `${out.join('\n')}\n`;
+}
+
+type Block =
+  | { kind: 'chapter' | 'obligation'; ids: string[]; lines: string[] }
+  | { kind: 'question'; id: string; lines: string[] };
+
+// The comments depend on the catalog only, and wrapping them is most of the work of a save on a
+// large catalog: they are laid out once per catalog object.
+const layouts = new WeakMap<Catalog, Block[]>();
+
+function layout(catalog: Catalog): Block[] {
+  const cached = layouts.get(catalog);
+  if (cached) return cached;
+  const blocks: Block[] = [];
+  const chapters = catalog.instrument.chapters;
+  const provisions = new Map(catalog.instrument.provisions.map((p) => [p.id, p]));
+  const total = catalog.obligations.reduce((n, o) => n + o.questions.length, 0);
+  let number = 0;
+  chapters.forEach((chapter, c) => {
+    const obligations = catalog.obligations.filter((o) => o.chapter === chapter.id);
+    blocks.push({
+      kind: 'chapter',
+      ids: obligations.flatMap((o) => o.questions.map((q) => q.id)),
+      lines: ['', ...comment('  ', `━━ Chapter ${c + 1} of ${chapters.length} — ${chapter.title}`)],
+    });
+    for (const obligation of obligations) {
+      blocks.push({
+        kind: 'obligation',
+        ids: obligation.questions.map((q) => q.id),
+        lines: ['', ...obligationComment(obligation, provisions)],
+      });
+      for (const question of obligation.questions) {
+        number++;
+        blocks.push({
+          kind: 'question',
+          id: question.id,
+          lines: ['', ...questionComment(question, obligation, number, total)],
+        });
+      }
+    }
+  });
+  layouts.set(catalog, blocks);
+  return blocks;
 }
 
 function obligationComment(obligation: Obligation, provisions: Map<string, { label: string; text: string }>): string[] {

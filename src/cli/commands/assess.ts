@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import {
   allCountries,
   countryName,
@@ -163,9 +163,10 @@ function createStore(path: string, shown: string, catalog: Catalog) {
     }
   };
   return {
-    /** The file as loaded is ours to replace. */
+    /** The file as loaded is ours to replace; temporary files of writes a crash interrupted go. */
     adopt() {
       last = onDisk();
+      removeStaleTemporaries(path);
     },
     save(assessment: Assessment) {
       const text = serializeAssessment(assessment, {
@@ -186,6 +187,20 @@ function createStore(path: string, shown: string, catalog: Catalog) {
       last = text;
     },
   };
+}
+
+/** writeFileAtomic's temporary files for this file (".NAME.<12 hex>.tmp") left by a killed process. */
+function removeStaleTemporaries(path: string): void {
+  const name = basename(path);
+  try {
+    for (const entry of readdirSync(dirname(path))) {
+      if (entry.startsWith(`.${name}.`) && /^\.[0-9a-f]{12}\.tmp$/.test(entry.slice(name.length + 1))) {
+        rmSync(join(dirname(path), entry), { force: true });
+      }
+    }
+  } catch {
+    // Only tidying: never a reason to stop.
+  }
 }
 
 function describeDiff(diff: CatalogDiff): string {
