@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadAssessment } from '../src/assessment/check.js';
 import type { Assessment } from '../src/assessment/model.js';
 import { serializeAssessment } from '../src/assessment/serialize.js';
+import { renderTemplate } from '../src/assessment/template.js';
 import type { Catalog } from '../src/catalog/model.js';
 import { readSchemas } from '../src/cli/files.js';
 import { applyAnswer, createQuestionnaire, newAssessment } from '../src/questionnaire/questionnaire.js';
@@ -302,5 +303,48 @@ describe('opsc assess prompt flow', () => {
     expect(copy).toBeDefined();
     expect(readAssessment(join(dir, copy as string)).answers['ratification-date']?.notes).toBe('my note');
     expect(existsSync(file)).toBe(true);
+  });
+
+  it('continues a form filled in offline: asks for the placeholder country, keeps a copy when it has hand-written comments', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'a.yaml');
+    const form = renderTemplate(catalog, { schemaPath: 'x.json', now: '2026-01-01' })
+      .replace('  ratification-date:\n    text: null', '  ratification-date:\n    text: "2002-01-18"')
+      .replace(
+        '  protocol-status:\n    answer: null',
+        '  # checked with the Attorney General\n  protocol-status:\n    answer: partly',
+      );
+    writeFileSync(file, form);
+
+    const run = start(dir);
+    await expectPrompt('Country');
+    screen.type('XAB');
+    await screen.next();
+    expect(screen.getScreen()).toContain('XAB — a fictional or training country');
+    screen.keypress('enter');
+    await expectPrompt('Is the sale of children an offence?');
+    ctrlC(screen);
+    const result = await run;
+    expect(result.code).toBe(130);
+    expect(result.stdout).toContain('has the placeholder country "XXX"');
+    expect(result.stdout).toContain('the file as it was is kept in a.yaml.bak');
+    expect(readFileSync(join(dir, 'a.yaml.bak'), 'utf8')).toBe(form);
+    const saved = readAssessment(file);
+    expect(saved.country).toEqual({ code: 'XAB' });
+    expect(saved.answers['ratification-date']?.text).toBe('2002-01-18');
+    expect(saved.answers['protocol-status']?.answer).toBe('partly');
+  });
+
+  it('makes no copy of a file that has only the comments opsc writes', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'a.yaml'),
+      renderTemplate(catalog, { schemaPath: 'x.json', now: '2026-01-01', country: { code: 'KEN', name: 'Kenya' } }),
+    );
+    const run = start(dir);
+    await expectPrompt('On what date did the State ratify');
+    ctrlC(screen);
+    expect((await run).code).toBe(130);
+    expect(readdirSync(dir)).toEqual(['a.yaml']);
   });
 });

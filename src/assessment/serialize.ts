@@ -70,6 +70,20 @@ export function serializeAssessment(assessment: Assessment, options: SerializeOp
   return `${out.join('\n')}\n`;
 }
 
+/**
+ * Comment lines of `text` that opsc did not write (compared with texts opsc would write for the
+ * same file): a rewrite loses them, so the caller keeps a copy of the file first.
+ */
+export function foreignComments(text: string, generated: readonly string[]): string[] {
+  const known = new Set<string>();
+  for (const g of generated)
+    for (const line of g.split('\n')) if (line.trimStart().startsWith('#')) known.add(line.trim());
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith('#') && !line.startsWith('# yaml-language-server:') && !known.has(line));
+}
+
 type Block =
   | { kind: 'chapter' | 'obligation'; ids: string[]; lines: string[] }
   | { kind: 'question'; id: string; lines: string[] };

@@ -8,8 +8,8 @@ import {
   isUserAssignedCode,
 } from '../../assessment/countries.js';
 import type { Assessment } from '../../assessment/model.js';
-import { serializeAssessment } from '../../assessment/serialize.js';
-import { assessmentHeader, PLACEHOLDER_COUNTRY } from '../../assessment/template.js';
+import { foreignComments, serializeAssessment } from '../../assessment/serialize.js';
+import { assessmentHeader, PLACEHOLDER_COUNTRY, renderTemplate } from '../../assessment/template.js';
 import type { Catalog } from '../../catalog/model.js';
 import {
   type CatalogDiff,
@@ -92,7 +92,14 @@ export async function runAssess(file: string | undefined, options: AssessOptions
     const shown = displayPath(target, io.cwd);
     const resume = resumeCommand(shown, options.catalog);
     const store = createStore(target, shown, loaded.catalog);
-    if (existing) store.adopt();
+    if (existing) {
+      const backup = store.adopt(existing);
+      if (backup) {
+        say(
+          `${shown} has comments written by hand; opsc rewrites the file with its own comments, so the file as it was is kept in ${displayPath(backup, io.cwd)}.`,
+        );
+      }
+    }
 
     if (existing) {
       const diff = diffCatalog(q, assessment);
@@ -163,10 +170,27 @@ function createStore(path: string, shown: string, catalog: Catalog) {
     }
   };
   return {
-    /** The file as loaded is ours to replace; temporary files of writes a crash interrupted go. */
-    adopt() {
+    /**
+     * The file as loaded is ours to replace. Comments someone wrote into it by hand would not
+     * survive the rewrite, so the file is first copied to NAME.bak. Temporary files of writes
+     * that a crash interrupted are removed.
+     */
+    adopt(loadedAssessment: Assessment): string | undefined {
       last = onDisk();
       removeStaleTemporaries(path);
+      if (last === undefined) return undefined;
+      const generated = [
+        serializeAssessment(loadedAssessment, {
+          schemaPath,
+          catalog,
+          header: assessmentHeader(loadedAssessment, catalog),
+        }),
+        renderTemplate(catalog, { schemaPath, now: '' }),
+      ];
+      if (foreignComments(last, generated).length === 0) return undefined;
+      const backup = `${path}.bak`;
+      writeFileAtomic(backup, last);
+      return backup;
     },
     save(assessment: Assessment) {
       const text = serializeAssessment(assessment, {
