@@ -111,7 +111,7 @@ export class Session {
           patch.answer = 'unknown';
         this.store(entry, patch);
         this.say(this.dim('Marked for later. Menu → "Questions marked for later" brings you back to it.'));
-        this.position = nextInWalk(this.q, this.answers, entry.index, this.walk === 'flagged' ? 'flagged' : this.walk);
+        this.position = nextInWalk(this.q, this.answers, entry.index, this.walk);
       } else {
         await this.answer(entry, action);
         this.position = nextInWalk(this.q, this.answers, entry.index, this.walk);
