@@ -46,6 +46,14 @@ describe.each(runners)('opsc assess refusals (%s)', (_name, run) => {
     expect(existsSync(join(dir, 'KNY.yaml'))).toBe(false);
   });
 
+  it('refuses a file in a folder that does not exist before asking anything', async () => {
+    const dir = tempDir();
+    const result = await run(['assess', 'no/such/a.yaml', '--country', 'KEN'], { cwd: dir, tty: true });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('the folder no/such does not exist');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('shows help with examples', async () => {
     const result = await run(['assess', '--help']);
     expect(result.code).toBe(0);

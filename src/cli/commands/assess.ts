@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import {
   allCountries,
@@ -47,6 +47,11 @@ export async function runAssess(file: string | undefined, options: AssessOptions
   if (existing && countryOption && existing.country.code !== countryOption.code) {
     throw new CliError(
       `${displayPath(path as string, io.cwd)} is the assessment of ${existing.country.code}, not ${countryOption.code}. Leave out --country to continue it, or name another file.`,
+    );
+  }
+  if (path !== undefined && !existing && !isDirectory(dirname(path))) {
+    throw new CliError(
+      `Cannot create ${displayPath(path, io.cwd)}: the folder ${displayPath(dirname(path), io.cwd)} does not exist.`,
     );
   }
   if (!io.stdin.isTTY || !io.stdout.isTTY) {
@@ -211,6 +216,14 @@ function createStore(path: string, shown: string, catalog: Catalog) {
       last = text;
     },
   };
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** writeFileAtomic's temporary files for this file (".NAME.<12 hex>.tmp") left by a killed process. */
