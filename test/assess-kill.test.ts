@@ -12,33 +12,35 @@ import { expectedAnswer } from './helpers/expected-answer.mjs';
 import { writeGeneratedCatalog } from './helpers/generate-catalog.js';
 
 const CHILD = fileURLToPath(new URL('./helpers/autosave-child.mjs', import.meta.url));
-const ROUNDS = 16;
+const ROUNDS = 15;
 
-/** Starts the autosaving child, lets it save for a random while, and SIGKILLs it. */
-function runAndKill(
-  catalogDir: string,
-  file: string,
-  killAfterMs: number,
-): Promise<{ acknowledged: string[]; stderr: string }> {
+type Kill = { mode: 'timer'; afterMs: number } | { mode: 'in-write' | 'before-rename'; atSave: number };
+
+/** Starts the autosaving child and lets it be SIGKILLed: by a timer here, or inside its N-th save. */
+function runAndKill(catalogDir: string, file: string, kill: Kill): Promise<{ acknowledged: string[]; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, catalogDir, file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const env =
+      kill.mode === 'timer'
+        ? { ...process.env, KILL: 'timer' }
+        : { ...process.env, KILL: kill.mode, KILL_AT: String(kill.atSave) };
+    const child = spawn(process.execPath, [CHILD, catalogDir, file], { stdio: ['ignore', 'pipe', 'pipe'], env });
     let out = '';
     let stderr = '';
-    let killed = false;
+    let timer = false;
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      // Once it saves, let it save for a random while, then kill it wherever it is: the child
-      // spends most of its time serializing and writing, so many kills land inside a save.
-      if (!killed && out.includes('saved ')) {
-        killed = true;
-        setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      // Once it saves, let it go on for a random while and kill it wherever it is.
+      if (kill.mode === 'timer' && !timer && out.includes('saved ')) {
+        timer = true;
+        setTimeout(() => child.kill('SIGKILL'), kill.afterMs);
       }
     });
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
     });
     child.on('error', reject);
-    child.on('exit', () => {
+    child.on('exit', (_code, signal) => {
+      if (signal !== 'SIGKILL') reject(new Error(`The child was not killed (signal ${signal}): ${stderr}`));
       // Only answers whose save returned count as given.
       const acknowledged = out
         .split('\n')
@@ -52,7 +54,7 @@ function runAndKill(
 describe('autosave under SIGKILL', () => {
   it('leaves a file that always parses and holds every acknowledged answer', { timeout: 120_000 }, async () => {
     const dir = tempDir();
-    const catalogDir = writeGeneratedCatalog(join(dir, 'catalog'), 400);
+    const catalogDir = writeGeneratedCatalog(join(dir, 'catalog'), 1000);
     const catalog = loadCatalogDir(catalogDir);
     const q = createQuestionnaire(catalog);
     const schemas = createSchemaChecker(readSchemas());
@@ -60,7 +62,12 @@ describe('autosave under SIGKILL', () => {
     const acknowledged: string[] = [];
 
     for (let round = 0; round < ROUNDS; round++) {
-      const result = await runAndKill(catalogDir, file, Math.random() * 300);
+      const atSave = 2 + Math.floor(Math.random() * 20);
+      const kill: Kill =
+        round % 3 === 0
+          ? { mode: 'timer', afterMs: Math.random() * 150 }
+          : { mode: round % 3 === 1 ? 'in-write' : 'before-rename', atSave };
+      const result = await runAndKill(catalogDir, file, kill);
       expect(result.stderr).toBe('');
       acknowledged.push(...result.acknowledged);
 
@@ -79,7 +86,9 @@ describe('autosave under SIGKILL', () => {
     // Only temporary files of interrupted writes may be left beside it, never a second copy.
     const files = readdirSync(dir);
     expect(files.filter((f) => !f.startsWith('.') && f !== 'catalog')).toEqual(['a.yaml']);
+    // Every kill from inside a save left its temporary file: those kills did hit mid-save.
     const interrupted = files.filter((f) => /^\.a\.yaml\.[0-9a-f]{12}\.tmp$/.test(f)).length;
-    console.log(`${ROUNDS} kills, ${acknowledged.length} answers saved, ${interrupted} kills landed inside a write`);
+    const inside = Array.from({ length: ROUNDS }, (_, r) => r % 3 !== 0).filter(Boolean).length;
+    expect(interrupted).toBeGreaterThanOrEqual(inside);
   });
 });

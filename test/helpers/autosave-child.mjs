@@ -1,14 +1,41 @@
 // Answers questions as fast as it can, autosaving after each one exactly as `opsc assess` does
-// (pure core → serializer → atomic write), and reports each answer on stdout once it is saved.
-// The kill test SIGKILLs it at random moments. Runs on the built dist/.
-import { existsSync, readFileSync, writeSync } from 'node:fs';
-import { loadAssessment } from '../../dist/assessment/check.js';
-import { serializeAssessment } from '../../dist/assessment/serialize.js';
-import { loadCatalog } from '../../dist/catalog/load.js';
-import { readCatalogDir, readSchemas, writeFileAtomic } from '../../dist/cli/files.js';
-import { applyAnswer, createQuestionnaire, firstOpen, newAssessment } from '../../dist/questionnaire/questionnaire.js';
-import { createSchemaChecker } from '../../dist/schema/check.js';
-import { expectedAnswer } from './expected-answer.mjs';
+// (pure core → serializer → writeFileAtomic), and reports each answer on stdout once its save
+// returned. The kill test SIGKILLs it: from outside at a random moment (KILL=timer), or from
+// inside at the worst moments of the N-th save (KILL_AT=N): halfway through writing the bytes
+// (KILL=in-write) or just before the rename (KILL=before-rename). Runs on the built dist/.
+import fs, { existsSync, readFileSync, writeSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+
+const mode = process.env.KILL ?? 'timer';
+const killAt = Number(process.env.KILL_AT ?? 0);
+let saves = 0;
+if (mode !== 'timer') {
+  // Patch node:fs before dist/ is imported; syncBuiltinESMExports makes `import { writeFileSync }`
+  // in dist/cli/files.js see the patched function.
+  const { writeFileSync, renameSync } = fs;
+  fs.writeFileSync = (path, data, options) => {
+    if (mode === 'in-write' && saves === killAt && typeof data === 'string') {
+      writeFileSync(path, data.slice(0, Math.floor(data.length / 2)), options);
+      process.kill(process.pid, 'SIGKILL');
+    }
+    return writeFileSync(path, data, options);
+  };
+  fs.renameSync = (from, to) => {
+    if (mode === 'before-rename' && saves === killAt) process.kill(process.pid, 'SIGKILL');
+    return renameSync(from, to);
+  };
+  syncBuiltinESMExports();
+}
+
+const { loadAssessment } = await import('../../dist/assessment/check.js');
+const { serializeAssessment } = await import('../../dist/assessment/serialize.js');
+const { loadCatalog } = await import('../../dist/catalog/load.js');
+const { readCatalogDir, readSchemas, writeFileAtomic } = await import('../../dist/cli/files.js');
+const { applyAnswer, createQuestionnaire, firstOpen, newAssessment } = await import(
+  '../../dist/questionnaire/questionnaire.js'
+);
+const { createSchemaChecker } = await import('../../dist/schema/check.js');
+const { expectedAnswer } = await import('./expected-answer.mjs');
 
 const [catalogDir, file] = process.argv.slice(2);
 const schemas = createSchemaChecker(readSchemas());
@@ -25,15 +52,16 @@ if (existsSync(file)) {
 } else {
   assessment = newAssessment(q, { country: { code: 'XAA' }, now: new Date().toISOString() });
 }
-const save = () => writeFileAtomic(file, serializeAssessment(assessment, { schemaPath: 's.json', catalog }));
+const save = () => {
+  saves++;
+  writeFileAtomic(file, serializeAssessment(assessment, { schemaPath: 's.json', catalog }));
+};
 save();
 for (;;) {
   const index = firstOpen(q, assessment.answers);
   if (index === undefined) break;
   const id = q.entries[index].question.id;
   assessment = applyAnswer(q, assessment, id, expectedAnswer(id), new Date().toISOString());
-  // Synchronous writes to the pipe: the parent sees "saving" before the save starts.
-  writeSync(1, `saving ${id}\n`);
   save();
   writeSync(1, `saved ${id}\n`);
 }
