@@ -129,6 +129,8 @@ describe('opsc assess prompt flow', () => {
     a = applyAnswer(q, a, 'protocol-status', { answer: 'yes' }, '2026-01-01');
     a = applyAnswer(q, a, 'sale-offence', { answer: 'yes' }, '2026-01-01');
     a = applyAnswer(q, a, 'sale-penalty', { answer: 'unknown', flagged: true }, '2026-01-01');
+    // A note of several lines, as an editor allows: Enter on the note field must keep it whole.
+    a = applyAnswer(q, a, 'adoption-consent', { notes: 'Line one\nLine two' }, '2026-01-01');
     writeFileSync(file, serializeAssessment(a, { schemaPath: 'x.json', catalog }));
     // A temporary file left by a write that a crash interrupted, and an unrelated file.
     writeFileSync(join(dir, '.a.yaml.0123456789ab.tmp'), 'instrument: op');
@@ -137,7 +139,7 @@ describe('opsc assess prompt flow', () => {
     const run = start(dir);
     await expectPrompt('Is improperly inducing consent for the adoption of a child an offence?');
     choose(screen, 'Not applicable');
-    await expectPrompt('Note (optional):');
+    await expectPrompt('Note (optional): (Enter keeps the saved text');
     answerText(screen, '');
     await expectPrompt('Does the law provide support services');
     choose(screen, 'No');
@@ -179,7 +181,9 @@ describe('opsc assess prompt flow', () => {
       notes: null,
       asked: expect.any(String),
     });
-    expect(saved.answers['adoption-consent']?.answer).toBe('not-applicable');
+    expect(saved.answers['adoption-consent']).toMatchObject({ answer: 'not-applicable', notes: 'Line one\nLine two' });
+    expect(result.stdout).toContain('Saved: Line one ⏎ Line two');
+    expect(result.stdout).toContain('━━ Chapter 4 of 4: Victims');
     expect(saved.answers['sale-penalty-prison']?.answer).toBe('yes');
     expect(readdirSync(dir).sort()).toEqual(['.a.yaml.keep', 'a.yaml']);
   });

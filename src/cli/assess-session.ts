@@ -64,6 +64,7 @@ export class Session {
   private assessment: Assessment;
   private position: number | undefined;
   private walk: Walk;
+  private lastChapter: string | undefined;
   private readonly q: Questionnaire;
   private readonly prompts: Prompts;
 
@@ -125,6 +126,12 @@ export class Session {
     const record = this.answers[entry.question.id];
     const done = summarize(this.q, this.answers);
     this.say('');
+    if (entry.chapter.id !== this.lastChapter) {
+      this.lastChapter = entry.chapter.id;
+      this.say(this.bold(`━━ Chapter ${entry.chapterIndex + 1} of ${this.q.chapterCount}: ${entry.chapter.title}`));
+      if (entry.chapter.description) this.say(this.dim(entry.chapter.description));
+      this.say('');
+    }
     this.say(
       this.bold(positionLine(this.q, entry)) + this.dim(` · ${done.answered}/${done.total - done.skipped} done`),
     );
@@ -190,6 +197,16 @@ export class Session {
 
   /** A free-text field prefilled with its previous value; "-" clears it. */
   private async field(message: string, previous: string | null | undefined): Promise<string | null> {
+    if (previous && /[\r\n]/.test(previous)) {
+      // A line break in the prefill would act as Enter and cut the text (notes written in an
+      // editor can have several lines): show it, and let Enter keep it whole.
+      this.say(this.dim(`Saved: ${previous.replace(/\r?\n/g, ' ⏎ ')}`));
+      const value = (
+        await this.prompts.text(`${message} ${this.dim(`(Enter keeps the saved text, "${CLEAR}" clears)`)}`)
+      ).trim();
+      if (value === '') return previous;
+      return value === CLEAR ? null : value;
+    }
     const shown = previous ? `${message} ${this.dim(`("${CLEAR}" clears)`)}` : message;
     const value = (await this.prompts.text(shown, previous ? { prefill: previous } : {})).trim();
     return value === '' || value === CLEAR ? null : value;
