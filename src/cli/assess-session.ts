@@ -260,8 +260,13 @@ export class Session {
       if (action === 'jump') {
         const chapter = await this.chooseChapter('Jump to which chapter?');
         if (chapter === undefined) continue;
+        const start = chapterStart(this.q, this.answers, chapter);
+        if (start === undefined) {
+          this.say(this.dim('Nothing to ask in that chapter: its questions are skipped or wait for earlier answers.'));
+          continue;
+        }
         this.walk = 'all';
-        this.position = chapterStart(this.q, this.answers, chapter);
+        this.position = start;
         return action;
       }
       if (action === 'review') {
