@@ -104,7 +104,8 @@ const PROFILES = [
       'not-applicable': ['Verenian law does not recognise the liability of legal persons for any offence.'],
     },
     texts: {
-      'ratification-reservations': 'Acceded on 2 June 2005, with a declaration on article 3(1)(a)(ii) (a fictional example).',
+      'ratification-reservations':
+        'Acceded on 2 June 2005, with a declaration on article 3(1)(a)(ii) (a fictional example).',
       'status-in-national-law':
         'Treaties require an Act of Parliament (Constitution, art. 54); no implementing Act has been adopted, so courts cannot invoke the Protocol.',
       'latest-concluding-observations': 'None: the initial report is overdue.',

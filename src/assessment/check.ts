@@ -70,6 +70,14 @@ function checkAssessment(assessment: Assessment, parsed: ParsedYaml, catalog: Ca
     );
   }
 
+  // Answers that only a catalog change made wrong are warnings: the file is stale, not broken, and
+  // `opsc assess` brings it to the new catalog (keeping what no longer fits in `retired` or notes).
+  const stale =
+    assessment.catalog.version !== instrument.version ||
+    (assessment.catalog.digest !== undefined && assessment.catalog.digest !== catalog.digest);
+  const staleSeverity = stale ? 'warning' : 'error';
+  const staleHint = stale ? ' The catalog changed since this file was made: run "opsc assess" on it to update it.' : '';
+
   const questions = new Map<string, { question: Question; obligation: Obligation }>(
     questionsInOrder(catalog).map((entry) => [entry.question.id, entry]),
   );
@@ -80,19 +88,22 @@ function checkAssessment(assessment: Assessment, parsed: ParsedYaml, catalog: Ca
         finding(
           at('answers', id),
           'unknown-question',
-          `No question "${id}" in the catalog.${didYouMean(id, questions.keys())} Remove the answer or correct the id.`,
+          `No question "${id}" in the catalog.${didYouMean(id, questions.keys())} Remove the answer or correct the id.${staleHint}`,
+          staleSeverity,
         ),
       );
       continue;
     }
     const answer = record?.answer;
     if (answer == null) continue;
-    if (!isScored(entry.question)) {
+    // "skipped" is opsc assess's mark for a question whose condition was not met, whatever its kind.
+    if (!isScored(entry.question) && answer !== 'skipped') {
       diagnostics.push(
         finding(
           at('answers', id, 'answer'),
           'answer-kind-mismatch',
-          `Question "${id}" asks for text, not a yes/partly/no answer. Put the answer under "text".`,
+          `Question "${id}" asks for text, not a yes/partly/no answer. Put the answer under "text".${staleHint}`,
+          staleSeverity,
         ),
       );
     } else if (answer === 'not-applicable' && !entry.obligation.allowNotApplicable) {
@@ -100,7 +111,8 @@ function checkAssessment(assessment: Assessment, parsed: ParsedYaml, catalog: Ca
         finding(
           at('answers', id, 'answer'),
           'not-applicable-not-allowed',
-          `"not-applicable" is not allowed for obligation "${entry.obligation.id}": every State Party must meet it. Answer yes, partly, no or unknown.`,
+          `"not-applicable" is not allowed for obligation "${entry.obligation.id}": every State Party must meet it. Answer yes, partly, no or unknown.${staleHint}`,
+          staleSeverity,
         ),
       );
     }

@@ -9,6 +9,8 @@ export interface AnswerRecord {
   citation?: string | null;
   notes?: string | null;
   flagged?: boolean;
+  /** Digest of the question's wording when it was answered (set by opsc assess and opsc template). */
+  asked?: string;
 }
 
 export interface Assessment {
@@ -19,4 +21,6 @@ export interface Assessment {
   created?: string;
   updated?: string;
   answers: Record<string, AnswerRecord>;
+  /** Answers to questions a later catalog version removed, kept so nothing typed is lost. */
+  retired?: Record<string, AnswerRecord>;
 }

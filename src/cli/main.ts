@@ -72,7 +72,10 @@ Examples:
   $ opsc list                             show the catalog's obligations
   $ opsc validate my-assessment.yaml      check an assessment file
   $ opsc score my-assessment.yaml         overall and chapter scores, top gaps
-  $ opsc report my-assessment.yaml        write the PDF gap report`,
+  $ opsc report my-assessment.yaml        write the PDF gap report
+
+  $ opsc assess --country KEN             answer the questionnaire (saves after every answer)
+  $ opsc template -o form.yaml            write the form for offline work`,
     );
 
   const globals = (command: Command): GlobalOptions => command.optsWithGlobals() as GlobalOptions;
@@ -162,6 +165,63 @@ Examples:
     .action(async (file: string, options, command: Command) => {
       const { runReport } = await import('./commands/report.js');
       setExitCode(await runReport(file, { ...options, ...globals(command) }, io));
+    });
+
+  program
+    .command('assess')
+    .description('answer the questionnaire in the terminal; saves after every answer and resumes where you stopped')
+    .argument('[file]', 'assessment file to start or continue (default: <instrument>-<COUNTRY>-<date>.yaml)')
+    .option('--catalog <dir>', 'catalog folder (default: the bundled OPSC catalog)')
+    .option('--country <code>', 'ISO 3166-1 alpha-3 code of the country assessed, for a new file (e.g. KEN)')
+    .option('--assessor <name>', 'who makes the assessment, for a new file')
+    .addHelpText(
+      'after',
+      `
+Keys: arrows or the first letters choose, Enter confirms. Each question offers "Mark for later",
+"Show the treaty text", "Back" and "Menu…" (jump to a chapter, review a chapter's answers, go
+through the questions marked for later, show what is unanswered, finish). When revisiting, the
+citation and note fields hold the saved text: edit it, Enter keeps it, "-" clears it.
+
+The file is written after every answer (to a temporary file, then renamed), so it always holds
+every answer given. Ctrl-C saves, prints the command that continues, and exits with 130.
+Needs a terminal; without one, use "opsc template" and "opsc validate".
+
+Exit codes: 0 finished or paused from the menu, 2 usage or input error (nothing written), 130 stopped with Ctrl-C (saved).
+
+Examples:
+  $ opsc assess                                   start: asks the country and assessor
+  $ opsc assess --country KEN --assessor "Ministry of Justice"
+  $ opsc assess opsc-KEN-2026-11-29.yaml          continue where you stopped
+  $ opsc assess form.yaml --catalog my-catalog/   continue a form filled in offline`,
+    )
+    .action(async (file: string | undefined, options, command: Command) => {
+      const { runAssess } = await import('./commands/assess.js');
+      setExitCode(await runAssess(file, { ...options, ...globals(command) }, io));
+    });
+
+  program
+    .command('template')
+    .description('write the questionnaire as a YAML form to fill in offline, with every question as comments')
+    .option('--catalog <dir>', 'catalog folder (default: the bundled OPSC catalog)')
+    .option('--country <code>', 'ISO 3166-1 alpha-3 code of the country (default: the placeholder XXX)')
+    .option('-o, --output <file>', 'write to a file instead of standard output (never replaces one without --force)')
+    .option('--force', 'replace an existing --output file')
+    .addHelpText(
+      'after',
+      `
+The form is a valid assessment file: circulate it, fill it in any editor (the schema modeline on
+its first line gives completion and checks in editors with the YAML language server), check it
+with "opsc validate FILE", then answer the rest with "opsc assess FILE".
+
+Examples:
+  $ opsc template --country KEN -o opsc-KEN.yaml
+  $ opsc validate opsc-KEN.yaml
+  $ opsc assess opsc-KEN.yaml
+  $ opsc template --catalog my-catalog/ > form.yaml`,
+    )
+    .action(async (options, command: Command) => {
+      const { runTemplate } = await import('./commands/template.js');
+      setExitCode(runTemplate({ ...options, ...globals(command) }, io));
     });
 
   return program;
