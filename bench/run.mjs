@@ -123,6 +123,18 @@ const fuzzSummary = (fuzz.stdout.match(/Tests\s+.*$/m) ?? ['no summary'])[0].tri
 console.log(`${fuzzSummary} in ${fuzzSeconds.toFixed(0)} s (exit ${fuzz.status})`);
 rmSync(work, { recursive: true, force: true });
 
+// opsc assess: the answer → next prompt step, in the core and in a real pseudo-terminal.
+const assessFigures = [
+  ['bench/assess-step.mjs'],
+  ['bench/assess-pty.mjs', '120'],
+  ['bench/assess-pty.mjs', '1000'],
+].map((args) => {
+  const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+  const text = (result.stdout || result.stderr).trim();
+  console.log(text);
+  return text;
+});
+
 const cpu = cpus();
 const fmt = (f) => `${f.ms.toFixed(0)} ms`;
 const mem = (f) => `${f.rssMB.toFixed(0)} MB`;
@@ -152,6 +164,15 @@ const lines = [
         haveReport ? ` ${fmt(s.score)}, ${mem(s.score)} | ${fmt(s.report)}, ${mem(s.report)} |` : ''
       }`,
   ),
+  '',
+  '## opsc assess: one answer → the next question',
+  '',
+  '`bench/assess-step.mjs` times the core, the serializer and three atomic saves per answer;',
+  '`bench/assess-pty.mjs` drives the real bin in a pseudo-terminal (Enter on the last field → next question on screen).',
+  '',
+  '```',
+  ...assessFigures,
+  '```',
   '',
   '## Fuzzing',
   '',
