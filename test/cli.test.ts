@@ -14,12 +14,15 @@ describe.each(runners)('command line (%s)', (_how, run) => {
     expect(result.code).toBe(0);
   });
 
-  it.each([[[]], [['validate']], [['list']], [['assess']], [['template']], [['score']], [['report']]])('help for %j has examples and exits 0', async (command) => {
-    const result = await run([...command, '--help']);
-    expect(result.stdout).toMatch(/Usage: opsc/);
-    expect(result.stdout).toMatch(/Examples:\n {2}\$ opsc/);
-    expect(result.code).toBe(0);
-  });
+  it.each([[[]], [['validate']], [['list']], [['assess']], [['template']], [['score']], [['report']]])(
+    'help for %j has examples and exits 0',
+    async (command) => {
+      const result = await run([...command, '--help']);
+      expect(result.stdout).toMatch(/Usage: opsc/);
+      expect(result.stdout).toMatch(/Examples:\n {2}\$ opsc/);
+      expect(result.code).toBe(0);
+    },
+  );
 
   it.each([
     [['frobnicate'], /unknown command 'frobnicate'/],

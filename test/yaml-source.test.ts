@@ -1,6 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readSource } from '../src/cli/files.js';
 import { parseCarefully, parseYaml } from '../src/yaml/source.js';
 import { ROOT } from './helpers/cli.js';
 
@@ -39,5 +41,31 @@ describe('the fast and the careful YAML paths agree', () => {
     expect(diagnostics).toEqual(parseCarefully('t.yaml', text).diagnostics);
     expect(diagnostics[0]?.rule).toBe(rule);
     expect(diagnostics[0]?.line).toBeGreaterThan(0);
+  });
+});
+
+describe('the build-time parse of the bundled catalog', () => {
+  const dir = join(ROOT, 'obligations', 'opsc');
+  const names = readdirSync(dir).filter((n) => n.endsWith('.yaml'));
+
+  it.each(names)('%s: served for its exact bytes, equal to parsing it', (name) => {
+    const path = join(dir, name);
+    const source = readSource(path, name);
+    expect(source.known).toBeDefined();
+    expect(source.known?.value).toEqual(parseYaml(name, readFileSync(path)).parsed?.value);
+  });
+
+  it('is not used for a file whose bytes differ', () => {
+    const edited = mkdtempSync(join(tmpdir(), 'opsc-known-'));
+    try {
+      const name = names.find((n) => n !== 'instrument.yaml') as string;
+      const text = readFileSync(join(dir, name), 'utf8').replace(/weight: \d/, 'weight: 1');
+      expect(text).not.toBe(readFileSync(join(dir, name), 'utf8'));
+      writeFileSync(join(edited, name), text);
+      const source = readSource(join(edited, name), name);
+      expect(source.known).toBeUndefined();
+    } finally {
+      rmSync(edited, { recursive: true, force: true });
+    }
   });
 });

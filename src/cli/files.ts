@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   closeSync,
   openSync,
@@ -15,12 +15,29 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { fileURLToPath } from 'node:url';
 import type { CatalogSource, SourceFile } from '../catalog/load.js';
 import type { Validators } from '../schema/check.js';
-import { DEFAULT_LIMITS } from '../yaml/source.js';
+import { DEFAULT_LIMITS, type KnownValue } from '../yaml/source.js';
 import { CliError } from './errors.js';
 
 /** The package root, found from this file whether it runs from src/ (tests) or dist/. */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BUNDLED_CATALOG = join(PACKAGE_ROOT, 'obligations', 'opsc');
+/** Written by scripts/precompile-catalog.mjs at build time. */
+export const PRECOMPILED_CATALOG = join(PACKAGE_ROOT, 'dist', 'bundled-catalog.json');
+
+let precompiled: Record<string, unknown> | undefined;
+
+/** The build-time parse of a bundled file with exactly these bytes, if there is one. */
+function knownValue(bytes: Uint8Array): KnownValue | undefined {
+  if (precompiled === undefined) {
+    try {
+      precompiled = JSON.parse(readFileSync(PRECOMPILED_CATALOG, 'utf8')) as Record<string, unknown>;
+    } catch {
+      precompiled = {};
+    }
+  }
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  return Object.hasOwn(precompiled, hash) ? { value: structuredClone(precompiled[hash]) } : undefined;
+}
 
 export function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -56,7 +73,9 @@ export function readSource(absolute: string, shown: string): SourceFile {
   try {
     const { size } = statSync(absolute);
     if (size > DEFAULT_LIMITS.maxBytes) return { path: shown, bytes: new Uint8Array(0), size };
-    return { path: shown, bytes: readFileSync(absolute) };
+    const bytes = readFileSync(absolute);
+    const known = knownValue(bytes);
+    return known ? { path: shown, bytes, known } : { path: shown, bytes };
   } catch (error) {
     throw new CliError(`Cannot read ${shown}: ${reason(error)}.`);
   }

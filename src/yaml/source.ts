@@ -40,6 +40,14 @@ export interface ParsedYaml {
   readonly lines: LineCounter;
 }
 
+/**
+ * The value of a file already known for exactly these bytes: the bundled catalog is parsed at
+ * build time (content-addressed, so an edited file is simply parsed again).
+ */
+export interface KnownValue {
+  value: unknown;
+}
+
 export interface ParseResult {
   parsed?: ParsedYaml;
   diagnostics: Diagnostic[];
@@ -71,6 +79,7 @@ export function parseYaml(
   bytes: Uint8Array,
   size: number = bytes.length,
   limits: YamlLimits = DEFAULT_LIMITS,
+  known?: KnownValue,
 ): ParseResult {
   const at1 = (rule: string, message: string): ParseResult => ({
     diagnostics: [{ file, line: 1, column: 1, severity: 'error', rule, message }],
@@ -86,6 +95,7 @@ export function parseYaml(
   const nul = text.indexOf('\0');
   if (nul >= 0) return { diagnostics: [notText(file, text, nul)] };
 
+  if (known) return { parsed: withLazyTree(file, text, known.value), diagnostics: [] };
   const fast = parseFast(file, text, limits);
   if (fast) return { parsed: fast, diagnostics: [] };
   return parseCarefully(file, text, limits);
@@ -167,6 +177,11 @@ function parseFast(file: string, text: string, limits: YamlLimits): ParsedYaml |
     return undefined;
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  return withLazyTree(file, text, value);
+}
+
+/** A parsed file whose syntax tree (for positions) is built only if a check asks for one. */
+function withLazyTree(file: string, text: string, value: unknown): ParsedYaml {
   let tree: { doc: Document.Parsed; lines: LineCounter } | undefined;
   const syntaxTree = () => {
     if (!tree) {
