@@ -3,7 +3,7 @@ import { type Catalog, isScored, type Obligation, type Question, questionsInOrde
 import type { Diagnostic } from '../diagnostics.js';
 import type { SchemaChecker } from '../schema/check.js';
 import { didYouMean } from '../text/suggest.js';
-import { type ParsedYaml, parseYaml } from '../yaml/source.js';
+import { type ParsedYaml, parseSource } from '../yaml/source.js';
 import { findCountryByName, isCountryCode } from './countries.js';
 import type { Assessment } from './model.js';
 
@@ -15,7 +15,7 @@ export interface AssessmentResult {
 
 /** Parses and checks an assessment file against the catalog it answers. */
 export function loadAssessment(source: SourceFile, catalog: Catalog, schemas: SchemaChecker): AssessmentResult {
-  const { parsed, diagnostics } = parseYaml(source.path, source.bytes, source.size);
+  const { parsed, diagnostics } = parseSource(source);
   if (!parsed) return { diagnostics };
   const schemaDiagnostics = schemas.check('assessment', parsed);
   if (schemaDiagnostics.length > 0) return { diagnostics: schemaDiagnostics };

@@ -2,18 +2,10 @@ import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostics.js';
 import type { SchemaChecker } from '../schema/check.js';
 import { didYouMean } from '../text/suggest.js';
-import { type KnownValue, locate, type ParsedYaml, type PathSegment, parseYaml, type Span } from '../yaml/source.js';
+import { locate, type ParsedYaml, type PathSegment, parseSource, type SourceFile, type Span } from '../yaml/source.js';
 import { type Catalog, type Instrument, isScored, type Obligation, WEIGHT_RANGE } from './model.js';
 
-/** A file as read from disk; the core never reads files itself. */
-export interface SourceFile {
-  path: string;
-  bytes: Uint8Array;
-  /** The size on disk, when the shell did not read a file that is over the size limit. */
-  size?: number;
-  /** The parsed content, when already known for exactly these bytes (see KnownValue). */
-  known?: KnownValue;
-}
+export type { SourceFile } from '../yaml/source.js';
 
 export const INSTRUMENT_FILE = 'instrument.yaml';
 
@@ -46,7 +38,7 @@ export function loadCatalog(source: CatalogSource, schemas: SchemaChecker): Cata
   const obligations: { value: Obligation; origin: Origin }[] = [];
 
   for (const file of source.files) {
-    const { parsed, diagnostics: yamlDiagnostics } = parseYaml(file.path, file.bytes, file.size, undefined, file.known);
+    const { parsed, diagnostics: yamlDiagnostics } = parseSource(file);
     diagnostics.push(...yamlDiagnostics);
     if (!parsed) continue;
     const kind = isInstrumentFile(file.path) ? 'instrument' : 'obligation';

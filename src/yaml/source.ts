@@ -73,24 +73,44 @@ export function fileTooLarge(file: string, size: number, limits: YamlLimits = DE
   };
 }
 
+/** A file as the shell read it; the core never reads files itself. */
+export interface SourceFile {
+  path: string;
+  bytes: Uint8Array;
+  /** The size on disk, when the shell did not read a file that is over the size limit. */
+  size?: number;
+  /** The parsed content, when already known for exactly these bytes (see KnownValue). */
+  known?: KnownValue;
+}
+
+export function parseSource(source: SourceFile): ParseResult {
+  return parseYaml(source.path, source.bytes, {
+    ...(source.size !== undefined ? { size: source.size } : {}),
+    ...(source.known ? { known: source.known } : {}),
+  });
+}
+
+function fileLevel(file: string, rule: string, message: string): ParseResult {
+  return { diagnostics: [{ file, line: 1, column: 1, severity: 'error', rule, message }] };
+}
+
 /** Decodes and parses one YAML file into a single mapping, or explains why it cannot. */
 export function parseYaml(
   file: string,
   bytes: Uint8Array,
-  size: number = bytes.length,
-  limits: YamlLimits = DEFAULT_LIMITS,
-  known?: KnownValue,
+  {
+    size = bytes.length,
+    known,
+    limits = DEFAULT_LIMITS,
+  }: { size?: number; known?: KnownValue; limits?: YamlLimits } = {},
 ): ParseResult {
-  const at1 = (rule: string, message: string): ParseResult => ({
-    diagnostics: [{ file, line: 1, column: 1, severity: 'error', rule, message }],
-  });
   if (size > limits.maxBytes) return { diagnostics: [fileTooLarge(file, size, limits)] };
 
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    return at1('not-text', 'File is not UTF-8 text (it looks binary). Save it as UTF-8 YAML.');
+    return fileLevel(file, 'not-text', 'File is not UTF-8 text (it looks binary). Save it as UTF-8 YAML.');
   }
   const nul = text.indexOf('\0');
   if (nul >= 0) return { diagnostics: [notText(file, text, nul)] };
@@ -103,15 +123,12 @@ export function parseYaml(
 
 /** The careful path: positions for everything, and every YAML-level check. */
 export function parseCarefully(file: string, text: string, limits: YamlLimits = DEFAULT_LIMITS): ParseResult {
-  const at1 = (rule: string, message: string): ParseResult => ({
-    diagnostics: [{ file, line: 1, column: 1, severity: 'error', rule, message }],
-  });
   const tooDeep = checkDepth(file, text, limits);
   if (tooDeep) return { diagnostics: [tooDeep] };
 
   const { docs, lines } = compose(text);
   if (docs.length === 0 || docs[0]?.contents == null) {
-    return at1('yaml-empty', 'File is empty. Expected a YAML mapping (key: value lines).');
+    return fileLevel(file, 'yaml-empty', 'File is empty. Expected a YAML mapping (key: value lines).');
   }
   const doc = docs[0] as Document.Parsed;
   const span = (offset: number, end?: number): Span => toSpan(lines, offset, end);

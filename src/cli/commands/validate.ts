@@ -11,7 +11,7 @@ import {
 import { type Diagnostic, hasErrors, sortAndDedupe } from '../../diagnostics.js';
 import { type DiagnosticFormat, diagnosticFormatters } from '../../formats/diagnostics/index.js';
 import { createSchemaChecker, type SchemaChecker } from '../../schema/check.js';
-import { parseYaml } from '../../yaml/source.js';
+import { parseSource } from '../../yaml/source.js';
 import { colorFor } from '../color.js';
 import { EXIT } from '../errors.js';
 import {
@@ -79,7 +79,7 @@ export async function runValidate(paths: string[], options: ValidateOptions, io:
       findings.add(onlyFor(shown, loadCatalog(readCatalogDir(dirname(path), io.cwd), schemas).diagnostics), []);
       continue;
     }
-    const { parsed, diagnostics } = parseYaml(file.path, file.bytes, file.size);
+    const { parsed, diagnostics } = parseSource(file);
     if (!parsed) {
       findings.add(diagnostics, []);
       continue;
