@@ -31,6 +31,7 @@ export const RULES: Record<string, string> = {
   'condition-unknown-question': 'A condition names a question that does not exist.',
   'condition-forward-reference': 'A condition names a question asked later.',
   'condition-cycle': 'Conditions depend on each other in a cycle.',
+  'condition-on-recommended': 'A question that counts in the main score depends on a recommended answer.',
   'condition-not-scale': 'A condition names a free-text question.',
   'instrument-mismatch': 'The assessment is for another instrument than the catalog.',
   'catalog-version-mismatch': 'The assessment was made with another catalog version.',

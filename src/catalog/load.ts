@@ -232,6 +232,14 @@ function checkConditions(entries: QuestionEntry[], chapterIds: string[]): Diagno
           `Condition names question "${when.question}", which is asked later. A condition may only depend on an earlier answer: move one of the questions.`,
         ),
       );
+    } else if (entry.obligation.strength !== 'recommended' && target.obligation.strength === 'recommended') {
+      diagnostics.push(
+        finding(
+          where,
+          'condition-on-recommended',
+          `Condition names question "${when.question}" of a recommended obligation, but this question counts in the main score. The main score must not depend on a recommended answer: condition it on a mandatory or discretionary question, or drop the condition.`,
+        ),
+      );
     } else if (!isScored(target.question)) {
       diagnostics.push(
         finding(
