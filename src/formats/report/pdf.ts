@@ -750,6 +750,10 @@ function obligation(w: Writer, parent: Struct, o: ReportObligation): void {
   const { doc } = w;
   const section = doc.struct('Sect');
   parent.add(section);
+  // Start an obligation where its heading, status, summary and the first lines of the treaty
+  // quote fit together, rather than leaving the heading stranded at the foot of a page.
+  w.style({});
+  w.need(doc.heightOfString(o.summary, { width: w.width }) + 110);
   w.heading(section, 2, o.title);
   const facts = [
     `${o.strength}, weight ${o.weight}`,
