@@ -331,8 +331,9 @@ describe('opsc assess prompt flow', () => {
     const result = await run;
     expect(result.code).toBe(130);
     expect(result.stdout).toContain('has the placeholder country "XXX"');
-    expect(result.stdout).toContain('the file as it was is kept in a.yaml.bak');
-    expect(readFileSync(join(dir, 'a.yaml.bak'), 'utf8')).toBe(form);
+    const backup = /the file as it was is kept in (a\.yaml\.\d{4}-\d{2}-\d{2}T\d{6}Z\.bak)/.exec(result.stdout)?.[1];
+    expect(backup).toBeDefined();
+    expect(readFileSync(join(dir, backup as string), 'utf8')).toBe(form);
     const saved = readAssessment(file);
     expect(saved.country).toEqual({ code: 'XAB' });
     expect(saved.answers['ratification-date']?.text).toBe('2002-01-18');

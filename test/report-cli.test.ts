@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,6 +43,37 @@ describe.each(runners)('opsc report (%s)', (_name, run) => {
     expect(stdout.stderr).toContain('not written to standard output');
     const epoch = await run(['report', VERENIA, ...SAMPLE, '--format', 'md'], { env: { SOURCE_DATE_EPOCH: 'soon' } });
     expect(epoch.code).toBe(2);
+  });
+});
+
+describe.each(runners)('reports never replace what they read (%s)', (_name, run) => {
+  it.each([
+    [
+      'the assessment itself',
+      () => ['report', 'a.yaml', ...SAMPLE, '-o', 'a.yaml', '--format', 'md'],
+      /a file this command reads/,
+    ],
+    [
+      'the assessment as a PDF',
+      (dir: string) => ['report', 'a.yaml', ...SAMPLE, '-o', join(dir, 'a.yaml')],
+      /a file this command reads/,
+    ],
+    ['another assessment', () => ['report', 'a.yaml', ...SAMPLE, '-o', 'b.yaml'], /existing YAML file/],
+    [
+      'validate output over its input',
+      () => ['validate', 'a.yaml', ...SAMPLE, '--format', 'json', '-o', 'a.yaml'],
+      /a file this command reads/,
+    ],
+  ])('refuses --output onto %s: exit 2, files unchanged', async (_what, argv, message) => {
+    const cwd = mkdtempSync(join(tmpdir(), 'opsc-overwrite-'));
+    const original = readFileSync(VERENIA);
+    writeFileSync(join(cwd, 'a.yaml'), original);
+    writeFileSync(join(cwd, 'b.yaml'), original);
+    const result = await run(argv(cwd), { cwd });
+    expect(result.stderr).toMatch(message);
+    expect(result.code).toBe(2);
+    expect(readFileSync(join(cwd, 'a.yaml')).equals(original)).toBe(true);
+    expect(readFileSync(join(cwd, 'b.yaml')).equals(original)).toBe(true);
   });
 });
 

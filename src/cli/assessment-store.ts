@@ -26,7 +26,8 @@ export function createAssessmentStore(path: string, shown: string, catalog: Cata
   return {
     /**
      * The file as loaded is ours to replace. Comments someone wrote into it by hand would not
-     * survive the rewrite, so the file is first copied to NAME.bak. Temporary files of writes
+     * survive the rewrite, so the file is first copied to NAME.<time>.bak (a new copy each
+     * time, so an earlier backup is never replaced). Temporary files of writes
      * that a crash interrupted are removed.
      */
     adopt(loadedAssessment: Assessment): string | undefined {
@@ -42,7 +43,7 @@ export function createAssessmentStore(path: string, shown: string, catalog: Cata
         renderTemplate(catalog, { schemaPath, now: '' }),
       ];
       if (foreignComments(last, generated).length === 0) return undefined;
-      const backup = `${path}.bak`;
+      const backup = `${path}.${timestamp().replace(/:/g, '')}.bak`;
       writeFileAtomic(backup, last);
       return backup;
     },

@@ -31,15 +31,20 @@ export function loadCatalogOrFail(io: Io, catalogOption: string | undefined): Lo
 }
 
 /** Loads an assessment the user named; a file with errors is reported and never touched. */
-export function loadAssessmentOrFail(io: Io, file: string, loaded: Loaded): { assessment: Assessment; path: string } {
+export function loadAssessmentOrFail(
+  io: Io,
+  file: string,
+  loaded: Loaded,
+): { assessment: Assessment; path: string; bytes: Uint8Array } {
   const path = resolve(io.cwd, file);
   const shown = displayPath(path, io.cwd);
-  const { assessment, diagnostics } = loadAssessment(readSource(path, shown), loaded.catalog, loaded.schemas);
+  const source = readSource(path, shown);
+  const { assessment, diagnostics } = loadAssessment(source, loaded.catalog, loaded.schemas);
   if (diagnostics.length > 0) reportDiagnostics(io, diagnostics);
   if (!assessment || hasErrors(diagnostics)) {
     throw new CliError(`${shown} has errors (above); it was not changed. Fix them, then run the command again.`);
   }
-  return { assessment, path };
+  return { assessment, path, bytes: source.bytes };
 }
 
 function reportDiagnostics(io: Io, diagnostics: Diagnostic[]): void {

@@ -1,15 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,15 +95,29 @@ export function resolveCatalogDir(option: string | undefined, cwd: string): stri
   return dir;
 }
 
-/** Reads the first bytes only: enough to tell a text file from a binary one without loading it. */
-export function readHead(path: string, length = 4096): Uint8Array {
-  const fd = openSync(path, 'r');
+/**
+ * Where a command writes its output: never over one of the files it reads, and never over an
+ * existing YAML file — no output of opsc is YAML, so a .yaml there is someone's catalog or answers.
+ */
+export function outputPath(option: string, cwd: string, inputs: readonly string[]): string {
+  const target = resolve(cwd, option);
+  if (inputs.some((input) => sameFile(target, input))) {
+    throw new CliError(`--output ${option} is a file this command reads; choose another name. Nothing was written.`);
+  }
+  if (/\.ya?ml$/i.test(target) && existsSync(target)) {
+    throw new CliError(
+      `--output ${option} is an existing YAML file (a catalog or an assessment?); opsc does not write over it. Choose another name. Nothing was written.`,
+    );
+  }
+  return target;
+}
+
+function sameFile(a: string, b: string): boolean {
   try {
-    const buffer = new Uint8Array(length);
-    const n = readSync(fd, buffer, 0, length, 0);
-    return buffer.subarray(0, n);
-  } finally {
-    closeSync(fd);
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
   }
 }
 

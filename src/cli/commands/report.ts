@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { isUserAssignedCode } from '../../assessment/countries.js';
 import { reportCsv } from '../../formats/report/csv.js';
 import { reportJson } from '../../formats/report/json.js';
@@ -11,7 +11,7 @@ import { buildReport } from '../../report/model.js';
 import { scoreAssessment } from '../../scoring/model.js';
 import { loadAssessmentOrFail, loadCatalogOrFail } from '../context.js';
 import { CliError, EXIT } from '../errors.js';
-import { displayPath, packageVersion, reason, writeFileAtomic } from '../files.js';
+import { displayPath, outputPath, packageVersion, reason, writeFileAtomic } from '../files.js';
 import type { Io } from '../io.js';
 
 export const REPORT_FORMATS = ['pdf', 'md', 'json', 'csv'] as const;
@@ -28,12 +28,13 @@ export interface ReportOptions {
 export async function runReport(file: string, options: ReportOptions, io: Io): Promise<number> {
   const when = reportDate(options.date, io.env);
   const loaded = loadCatalogOrFail(io, options.catalog);
-  const { assessment, path } = loadAssessmentOrFail(io, file, loaded);
+  // The digest is of the bytes that were scored, so a printed report traces to exactly them.
+  const { assessment, path, bytes: answers } = loadAssessmentOrFail(io, file, loaded);
   const score = scoreAssessment(loaded.catalog, assessment);
   const model = buildReport(loaded.catalog, assessment, score, {
     date: when.date,
     toolVersion: packageVersion(),
-    answersDigest: `sha256-${createHash('sha256').update(readFileSync(path)).digest('hex')}`,
+    answersDigest: `sha256-${createHash('sha256').update(answers).digest('hex')}`,
     sourceFile: basename(path),
     fictional: isUserAssignedCode(assessment.country.code),
   });
@@ -46,12 +47,12 @@ export async function runReport(file: string, options: ReportOptions, io: Io): P
           ? reportJson(model)
           : reportCsv(model);
     if (options.output === undefined || options.output === '-') io.stdout.write(text);
-    else writeFileAtomic(resolve(io.cwd, options.output), text);
+    else writeFileAtomic(outputPath(options.output, io.cwd, [path]), text);
     return EXIT.ok;
   }
 
   if (options.output === '-') throw new CliError('A PDF is not written to standard output; name a file with --output.');
-  const target = resolve(io.cwd, options.output ?? defaultPdfName(path));
+  const target = outputPath(options.output ?? defaultPdfName(path), io.cwd, [path]);
   // pdfkit costs ~150 ms to import, so only the PDF path pays for it.
   const { renderPdf } = await import('../../formats/report/pdf.js');
   const { bytes, pages } = await renderPdf(model, { fonts: readFonts(), creationDate: when.instant });

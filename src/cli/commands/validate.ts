@@ -17,6 +17,7 @@ import { EXIT } from '../errors.js';
 import {
   displayPath,
   loadValidators,
+  outputPath,
   packageVersion,
   pathKind,
   readCatalogDir,
@@ -62,6 +63,7 @@ export async function runValidate(paths: string[], options: ValidateOptions, io:
   };
 
   const targets = paths.length > 0 ? paths : [contextDir];
+  const inputs = targets.map((target) => resolve(io.cwd, target));
   for (const target of targets) {
     const path = resolve(io.cwd, target);
     if (pathKind(path, target) === 'directory') {
@@ -116,7 +118,7 @@ export async function runValidate(paths: string[], options: ValidateOptions, io:
     toolVersion: packageVersion(),
     ...(color ? { color } : {}),
   });
-  if (options.output !== undefined) writeFileAtomic(resolve(io.cwd, options.output), text);
+  if (options.output !== undefined) writeFileAtomic(outputPath(options.output, io.cwd, inputs), text);
   else io.stdout.write(text);
   return hasErrors(diagnostics) ? EXIT.findings : EXIT.ok;
 }
