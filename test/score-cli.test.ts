@@ -48,7 +48,9 @@ describe.each(runners)('opsc score (%s)', (_name, run) => {
     expect(under.code).toBe(1);
     expect(under.stderr).toMatch(/overall score [\d.]+ is under --fail-under/);
     expect((await run(['score', VERENIA, ...SAMPLE, '--fail-under', String(Math.floor(score))])).code).toBe(0);
-    expect((await run(['score', ALDORIA, ...SAMPLE, '--fail-under', '50'])).code).toBe(0);
+    const complete = await run(['score', ALDORIA, ...SAMPLE, '--fail-under', '50']);
+    expect(complete.code).toBe(0);
+    expect(complete.stderr).not.toContain('incomplete');
   });
 
   it('exits 2 on a bad --fail-under, a missing file and an invalid assessment', async () => {
@@ -79,7 +81,9 @@ describe.each(runners)('opsc score and report on an empty assessment (%s)', (_na
     const json = JSON.parse((await run(['score', file, ...SAMPLE, '--json'])).stdout);
     expect(json.overall).toEqual({ score: null, completeness: 0 });
     expect(json.obligations.every((o: { status: string }) => o.status === 'unanswered')).toBe(true);
-    expect((await run(['score', file, ...SAMPLE, '--fail-under', '0'])).code).toBe(1);
+    const gate = await run(['score', file, ...SAMPLE, '--fail-under', '0']);
+    expect(gate.code).toBe(1);
+    expect(gate.stderr).toContain('the assessment is incomplete (0% answered)');
     const md = await run(['report', file, ...SAMPLE, '--format', 'md', '--date', '2026-03-01']);
     expect(md.stdout).toContain('**Overall score: none yet (nothing answered)**');
   });

@@ -34,6 +34,12 @@ export async function runScore(file: string, options: ScoreOptions, io: Io): Pro
   }
   if (threshold !== undefined) {
     const overall = score.overall.score;
+    if (score.overall.completeness < 1) {
+      // A gate on a half-answered file would pass on the few answers given: say so.
+      io.stderr.write(
+        `opsc: note: the assessment is incomplete (${Math.round(score.overall.completeness * 100)}% answered); the score counts answered questions only.\n`,
+      );
+    }
     if (overall === null || overall < threshold) {
       io.stderr.write(
         `opsc: overall score ${overall ?? 'none (nothing answered)'} is under --fail-under ${threshold}.\n`,
