@@ -50,7 +50,7 @@ function buildProgram(io: Io, setExitCode: Run): Command {
   const program = new Command('opsc');
   program
     .description(
-      'Check national legislation against the Optional Protocol to the CRC on the sale of children,\nchild prostitution and child pornography (OPSC): questionnaire, score and PDF gap report.',
+      'Check national law against the Optional Protocol to the CRC on the sale of children, child prostitution and child pornography (OPSC): questionnaire, score and PDF gap report.',
     )
     .version(packageVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
@@ -68,104 +68,16 @@ function buildProgram(io: Io, setExitCode: Run): Command {
 Exit codes: 0 ok, 1 findings (or score under --fail-under), 2 usage or input error, 130 cancelled.
 
 Examples:
-  $ opsc validate                         check the bundled OPSC catalog
-  $ opsc list                             show the catalog's obligations
-  $ opsc validate my-assessment.yaml      check an assessment file
+  $ opsc assess --country KEN             answer the questionnaire (saves after every answer)
   $ opsc score my-assessment.yaml         overall and chapter scores, top gaps
   $ opsc report my-assessment.yaml        write the PDF gap report
-
-  $ opsc assess --country KEN             answer the questionnaire (saves after every answer)
+  $ opsc validate my-assessment.yaml      check an assessment file
+  $ opsc validate                         check the bundled OPSC catalog
+  $ opsc list                             show the catalog's obligations
   $ opsc template -o form.yaml            write the form for offline work`,
     );
 
   const globals = (command: Command): GlobalOptions => command.optsWithGlobals() as GlobalOptions;
-
-  program
-    .command('validate')
-    .description('check catalog folders, obligation files and assessment files (for CI)')
-    .argument('[paths...]', 'catalog folders, obligation files or assessment files (default: the bundled catalog)')
-    .option('--catalog <dir>', 'catalog that assessment and loose obligation files are checked against')
-    .addOption(new Option('--format <format>', 'output format').choices(DIAGNOSTIC_FORMATS).default('stylish'))
-    .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .addHelpText(
-      'after',
-      `
-Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 the run failed.
-
-Examples:
-  $ opsc validate
-  $ opsc validate obligations/opsc --format github
-  $ opsc validate assessments/*.yaml --format sarif -o opsc.sarif`,
-    )
-    .action(async (paths: string[], options, command: Command) => {
-      const { runValidate } = await import('./commands/validate.js');
-      setExitCode(await runValidate(paths, { ...options, ...globals(command) }, io));
-    });
-
-  program
-    .command('list')
-    .description('show the catalog: chapters, obligations, provisions, strength and questions')
-    .option('--catalog <dir>', 'catalog folder (default: the bundled OPSC catalog)')
-    .option('--json', 'print JSON instead of a table')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ opsc list
-  $ opsc list --json > catalog.json
-  $ opsc list --catalog my-catalog/`,
-    )
-    .action(async (options, command: Command) => {
-      const { runList } = await import('./commands/list.js');
-      setExitCode(await runList({ ...options, ...globals(command) }, io));
-    });
-
-  program
-    .command('score')
-    .description('score an assessment: overall, per chapter, and the most important gaps')
-    .argument('<file>', 'assessment file (YAML)')
-    .option('--catalog <dir>', 'catalog folder (default: the bundled OPSC catalog)')
-    .option('--json', 'print JSON instead of the summary')
-    .option('--fail-under <score>', 'exit 1 when the overall score (0-100) is below this (a CI gate)')
-    .addHelpText(
-      'after',
-      `
-Exit codes: 0 ok, 1 overall score under --fail-under, 2 usage or input error.
-
-Examples:
-  $ opsc score fixtures/assessments/xaa-aldoria.yaml
-  $ opsc score my-assessment.yaml --json > score.json
-  $ opsc score my-assessment.yaml --fail-under 80`,
-    )
-    .action(async (file: string, options, command: Command) => {
-      const { runScore } = await import('./commands/score.js');
-      setExitCode(await runScore(file, { ...options, ...globals(command) }, io));
-    });
-
-  program
-    .command('report')
-    .description('write the gap report: PDF (default), Markdown, JSON or CSV')
-    .argument('<file>', 'assessment file (YAML)')
-    .option('--catalog <dir>', 'catalog folder (default: the bundled OPSC catalog)')
-    .addOption(new Option('--format <format>', 'output format').choices(['pdf', 'md', 'json', 'csv']).default('pdf'))
-    .option(
-      '-o, --output <file>',
-      'output file (default for pdf: NAME-gap-report.pdf in the current folder; md, json, csv: standard output)',
-    )
-    .option('--date <YYYY-MM-DD>', 'report date (default: SOURCE_DATE_EPOCH, else today); fixes the PDF bytes')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ opsc report fixtures/assessments/xaa-aldoria.yaml            writes xaa-aldoria-gap-report.pdf
-  $ opsc report my-assessment.yaml -o report.pdf --date 2026-03-01
-  $ opsc report my-assessment.yaml --format md > report.md
-  $ opsc report my-assessment.yaml --format csv -o gaps.csv`,
-    )
-    .action(async (file: string, options, command: Command) => {
-      const { runReport } = await import('./commands/report.js');
-      setExitCode(await runReport(file, { ...options, ...globals(command) }, io));
-    });
 
   program
     .command('assess')
@@ -222,6 +134,93 @@ Examples:
     .action(async (options, command: Command) => {
       const { runTemplate } = await import('./commands/template.js');
       setExitCode(runTemplate({ ...options, ...globals(command) }, io));
+    });
+
+  program
+    .command('score')
+    .description('score an assessment: overall, per chapter, and the most important gaps')
+    .argument('<file>', 'assessment file (YAML)')
+    .option('--catalog <dir>', 'catalog folder (default: the bundled OPSC catalog)')
+    .option('--json', 'print JSON instead of the summary')
+    .option('--fail-under <score>', 'exit 1 when the overall score (0-100) is below this (a CI gate)')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 ok, 1 overall score under --fail-under, 2 usage or input error.
+
+Examples:
+  $ opsc score fixtures/assessments/xaa-aldoria.yaml
+  $ opsc score my-assessment.yaml --json > score.json
+  $ opsc score my-assessment.yaml --fail-under 80`,
+    )
+    .action(async (file: string, options, command: Command) => {
+      const { runScore } = await import('./commands/score.js');
+      setExitCode(await runScore(file, { ...options, ...globals(command) }, io));
+    });
+
+  program
+    .command('report')
+    .description('write the gap report: PDF (default), Markdown, JSON or CSV')
+    .argument('<file>', 'assessment file (YAML)')
+    .option('--catalog <dir>', 'catalog folder (default: the bundled OPSC catalog)')
+    .addOption(new Option('--format <format>', 'output format').choices(['pdf', 'md', 'json', 'csv']).default('pdf'))
+    .option(
+      '-o, --output <file>',
+      'output file (default for pdf: NAME-gap-report.pdf in the current folder; md, json, csv: standard output)',
+    )
+    .option('--date <YYYY-MM-DD>', 'report date (default: SOURCE_DATE_EPOCH, else today); fixes the PDF bytes')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ opsc report fixtures/assessments/xaa-aldoria.yaml            writes xaa-aldoria-gap-report.pdf
+  $ opsc report my-assessment.yaml -o report.pdf --date 2026-03-01
+  $ opsc report my-assessment.yaml --format md > report.md
+  $ opsc report my-assessment.yaml --format csv -o gaps.csv`,
+    )
+    .action(async (file: string, options, command: Command) => {
+      const { runReport } = await import('./commands/report.js');
+      setExitCode(await runReport(file, { ...options, ...globals(command) }, io));
+    });
+
+  program
+    .command('validate')
+    .description('check catalog folders, obligation files and assessment files (for CI)')
+    .argument('[paths...]', 'catalog folders, obligation files or assessment files (default: the bundled catalog)')
+    .option('--catalog <dir>', 'catalog that assessment and loose obligation files are checked against')
+    .addOption(new Option('--format <format>', 'output format').choices(DIAGNOSTIC_FORMATS).default('stylish'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 the run failed.
+
+Examples:
+  $ opsc validate
+  $ opsc validate obligations/opsc --format github
+  $ opsc validate assessments/*.yaml --format sarif -o opsc.sarif`,
+    )
+    .action(async (paths: string[], options, command: Command) => {
+      const { runValidate } = await import('./commands/validate.js');
+      setExitCode(await runValidate(paths, { ...options, ...globals(command) }, io));
+    });
+
+  program
+    .command('list')
+    .description('show the catalog: chapters, obligations, provisions, strength and questions')
+    .option('--catalog <dir>', 'catalog folder (default: the bundled OPSC catalog)')
+    .option('--json', 'print JSON instead of a table')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ opsc list
+  $ opsc list --json > catalog.json
+  $ opsc list --catalog my-catalog/`,
+    )
+    .action(async (options, command: Command) => {
+      const { runList } = await import('./commands/list.js');
+      setExitCode(await runList({ ...options, ...globals(command) }, io));
     });
 
   return program;
