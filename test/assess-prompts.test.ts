@@ -35,6 +35,15 @@ async function expectPrompt(text: string): Promise<void> {
   expect(screen.getScreen()).toContain(text);
 }
 
+/** Chooses a scale answer, then gives the citation and an empty note. */
+async function answerWith(choice: string, citation = ''): Promise<void> {
+  choose(screen, choice);
+  await expectPrompt('Citation');
+  answerText(screen, citation);
+  await expectPrompt('Note');
+  answerText(screen, '');
+}
+
 function start(dir: string, args: string[] = []) {
   return runInProcess(['assess', 'a.yaml', '--catalog', FLOW_CATALOG, ...args], { cwd: dir, tty: true, env: ENV });
 }
@@ -142,31 +151,19 @@ describe('opsc assess prompt flow', () => {
     await expectPrompt('Note (optional): (Enter keeps the saved text');
     answerText(screen, '');
     await expectPrompt('Does the law provide support services');
-    choose(screen, 'No');
-    await expectPrompt('Citation');
-    answerText(screen, '');
-    await expectPrompt('Note');
-    answerText(screen, '');
+    await answerWith('No');
 
     await expectPrompt('What next?');
     choose(screen, 'Go through the 1 marked for later');
     await expectPrompt('Is the offence punishable by an appropriate penalty?');
     expect(screen.getScreen()).toMatch(/❯ Unknown/);
-    choose(screen, 'Yes');
-    await expectPrompt('Citation');
-    answerText(screen, 'Penal Code s. 2');
-    await expectPrompt('Note');
-    answerText(screen, '');
+    await answerWith('Yes', 'Penal Code s. 2');
 
     // Answering "yes" brought back the question that depends on it.
     await expectPrompt('What next?');
     choose(screen, 'Answer the 1 unanswered question(s)');
     await expectPrompt('Does the penalty include imprisonment?');
-    choose(screen, 'Yes');
-    await expectPrompt('Citation');
-    answerText(screen, '');
-    await expectPrompt('Note');
-    answerText(screen, '');
+    await answerWith('Yes');
 
     await expectPrompt('What next?');
     choose(screen, 'Finish');
@@ -254,21 +251,13 @@ describe('opsc assess prompt flow', () => {
     });
     const run = runInProcess(['assess', 'a.yaml', '--catalog', v2], { cwd: dir, tty: true, env: ENV });
     await expectPrompt('Can children be heard by video link?');
-    choose(screen, 'Partly');
-    await expectPrompt('Citation');
-    answerText(screen, 'Evidence Act s. 5');
-    await expectPrompt('Note');
-    answerText(screen, '');
+    await answerWith('Partly', 'Evidence Act s. 5');
     await expectPrompt('What next?');
     choose(screen, 'Menu…');
     await expectPrompt('Menu');
     choose(screen, 'Check answers whose question changed (1)');
     await expectPrompt('Can courts apply the Protocol?');
-    choose(screen, 'Yes');
-    await expectPrompt('Citation');
-    answerText(screen, '');
-    await expectPrompt('Note');
-    answerText(screen, '');
+    await answerWith('Yes');
     await expectPrompt('What next?');
     choose(screen, 'Finish');
     const result = await run;
