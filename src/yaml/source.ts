@@ -172,9 +172,10 @@ function compose(text: string): { docs: Document.Parsed[]; lines: LineCounter } 
 
 /**
  * Anchors, aliases, tags and complex keys: a file with any of these (or what looks like them)
- * takes the careful path, which reports them. False alarms only cost time.
+ * takes the careful path, which reports them. So does a bare CR line break, which the two
+ * parsers read differently (found by fuzzing). False alarms only cost time.
  */
-const NEEDS_CAREFUL_PARSE = /(?:^|[\s[{,])[&!*]\S|^[ \t-]*\?(?:\s|$)|[\]}][ \t]*:/m;
+const NEEDS_CAREFUL_PARSE = /\r(?!\n)|(?:^|[\s[{,])[&!*]\S|^[ \t-]*\?(?:\s|$)|[\]}][ \t]*:/m;
 
 /**
  * The fast path. js-yaml is about ten times faster than the yaml package, which matters for
@@ -203,7 +204,9 @@ function withLazyTree(file: string, text: string, value: unknown): ParsedYaml {
   const syntaxTree = () => {
     if (!tree) {
       const { docs, lines } = compose(text);
-      tree = { doc: docs[0] as Document.Parsed, lines };
+      // Should the careful parser find no document where the fast one found a mapping,
+      // positions fall back to line 1 instead of failing.
+      tree = { doc: (docs[0] ?? new (yaml().Document)()) as Document.Parsed, lines };
     }
     return tree;
   };

@@ -261,6 +261,16 @@ class Writer {
     if (this.doc.y + space > this.bottom) this.newPage();
   }
 
+  /** A top-level part of the report: a new page, a bookmark, a section and its H1. */
+  part(title: string, outline: { addItem(title: string): unknown } = this.doc.outline): Struct {
+    this.newPage();
+    outline.addItem(title);
+    const section = this.doc.struct('Sect');
+    this.root.add(section);
+    this.heading(section, 1, title);
+    return section;
+  }
+
   newPage(): void {
     this.doc.addPage();
     this.doc.x = this.left;
@@ -570,12 +580,7 @@ function notice(w: Writer, parent: Struct, text: string, fill: string, color: st
 }
 
 function executiveSummary(w: Writer, model: ReportModel): void {
-  const { doc } = w;
-  w.newPage();
-  doc.outline.addItem('Executive summary');
-  const section = doc.struct('Sect');
-  w.root.add(section);
-  w.heading(section, 1, 'Executive summary');
+  const section = w.part('Executive summary');
   const { overall, recommended } = model.summary;
   w.leadParagraph(
     section,
@@ -692,12 +697,7 @@ function chart(w: Writer, parent: Struct, model: ReportModel): void {
 }
 
 function gapTable(w: Writer, model: ReportModel): void {
-  const { doc } = w;
-  w.newPage();
-  doc.outline.addItem('Gap table');
-  const section = doc.struct('Sect');
-  w.root.add(section);
-  w.heading(section, 1, 'Gap table');
+  const section = w.part('Gap table');
   if (model.gaps.length === 0) {
     w.text(section, 'P', 'Every obligation is met or not applicable.');
   } else {
@@ -732,11 +732,7 @@ function chapters(w: Writer, model: ReportModel): void {
   const { doc } = w;
   const parentItem = doc.outline.addItem('Findings by chapter', { expanded: true });
   model.chapters.forEach((chapter, index) => {
-    w.newPage();
-    parentItem.addItem(`${index + 1}. ${chapter.title}`);
-    const section = doc.struct('Sect');
-    w.root.add(section);
-    w.heading(section, 1, `${index + 1}. ${chapter.title}`);
+    const section = w.part(`${index + 1}. ${chapter.title}`, parentItem);
     const meta = [`Score ${formatScore(chapter.score)} / 100`, `completeness ${formatPercent(chapter.completeness)}`];
     if (chapter.source) meta.push(chapter.source);
     w.text(section, 'P', meta.join(' · '), { color: MUTED, size: SIZE.small, after: 4 });
@@ -835,12 +831,7 @@ function obligation(w: Writer, parent: Struct, o: ReportObligation): void {
 }
 
 function remaining(w: Writer, model: ReportModel): void {
-  const { doc } = w;
-  w.newPage();
-  doc.outline.addItem('What remains to verify');
-  const section = doc.struct('Sect');
-  w.root.add(section);
-  w.heading(section, 1, 'What remains to verify');
+  const section = w.part('What remains to verify');
   const groups: [string, string, RemainingItem[]][] = [
     ['Unverified answers', 'Answered "unknown": they score 0 until the law is checked.', model.remaining.unverified],
     [
@@ -875,12 +866,7 @@ function remaining(w: Writer, model: ReportModel): void {
 }
 
 function methodologySection(w: Writer, model: ReportModel): void {
-  const { doc } = w;
-  w.newPage();
-  doc.outline.addItem('Methodology');
-  const section = doc.struct('Sect');
-  w.root.add(section);
-  w.heading(section, 1, 'Methodology');
+  const section = w.part('Methodology');
   for (const block of model.methodology) methodologyBlock(w, section, block);
   if (model.instrument.textSource.url) {
     w.text(section, 'P', `Source of the copy: ${model.instrument.textSource.url}`, { size: SIZE.small, color: MUTED });
@@ -908,12 +894,7 @@ function methodologyBlock(w: Writer, parent: Struct, block: Block): void {
 }
 
 function provisionIndex(w: Writer, model: ReportModel): void {
-  const { doc } = w;
-  w.newPage();
-  doc.outline.addItem('Index of provisions');
-  const section = doc.struct('Sect');
-  w.root.add(section);
-  w.heading(section, 1, 'Index of provisions');
+  const section = w.part('Index of provisions');
   const chapterNumbers = new Map(model.chapters.map((c, i) => [c.id, i + 1]));
   w.text(
     section,
