@@ -26,8 +26,8 @@ export function isUserAssignedCode(code: string): boolean {
 }
 
 export function countryName(code: string): string | undefined {
-  if (!(code in countries().getAlpha3Codes())) return undefined;
-  const alpha2 = countries().getAlpha3Codes()[code];
+  const codes = countries().getAlpha3Codes();
+  const alpha2 = Object.hasOwn(codes, code) ? codes[code] : undefined;
   return alpha2 ? countries().getName(alpha2, 'en', { select: 'official' }) : undefined;
 }
 

@@ -1,20 +1,18 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Assessment } from '../assessment/model.js';
 import { foreignComments, serializeAssessment } from '../assessment/serialize.js';
 import { assessmentHeader, renderTemplate } from '../assessment/template.js';
 import type { Catalog } from '../catalog/model.js';
 import { CliError } from './errors.js';
-import { displayPath, PACKAGE_ROOT, writeFileAtomic } from './files.js';
+import { assessmentSchemaPath, displayPath, writeFileAtomic } from './files.js';
 
 /**
  * Writes the file atomically and refuses to overwrite changes made by someone else meanwhile
  * (an editor, a second `opsc assess`): this session's answers then go to a copy beside it.
  */
 export function createAssessmentStore(path: string, shown: string, catalog: Catalog) {
-  const schemaPath = relative(dirname(path), join(PACKAGE_ROOT, 'schemas', 'assessment.schema.json'))
-    .split('\\')
-    .join('/');
+  const schemaPath = assessmentSchemaPath(dirname(path));
   let last: string | undefined;
   const onDisk = (): string | undefined => {
     try {

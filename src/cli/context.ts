@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { loadAssessment } from '../assessment/check.js';
+import { countryName, findCountryByName, isCountryCode } from '../assessment/countries.js';
 import type { Assessment } from '../assessment/model.js';
 import { loadCatalog } from '../catalog/load.js';
 import type { Catalog } from '../catalog/model.js';
@@ -49,4 +50,17 @@ export function loadAssessmentOrFail(
 
 function reportDiagnostics(io: Io, diagnostics: Diagnostic[]): void {
   io.stderr.write(stylish(diagnostics, { files: [...new Set(diagnostics.map((d) => d.file))], toolVersion: '' }));
+}
+
+/** A --country option: an ISO 3166-1 alpha-3 code (user-assigned ones included), with its name. */
+export function countryOption(value: string): { code: string; name?: string } {
+  const code = value.trim().toUpperCase();
+  if (!isCountryCode(code)) {
+    const guess = findCountryByName(value);
+    throw new CliError(
+      `--country "${value}" is not an ISO 3166-1 alpha-3 code.${guess ? ` Did you mean ${guess.code} (${guess.name})?` : ''} For a fictional or training country use a user-assigned code (AAA–AAZ, QMA–QZZ, XAA–XZZ, ZZA–ZZZ).`,
+    );
+  }
+  const name = countryName(code);
+  return name ? { code, name } : { code };
 }

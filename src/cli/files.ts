@@ -34,6 +34,13 @@ export function packageVersion(): string {
   return pkg.version;
 }
 
+/** The assessment schema's path relative to `dir`, for the modeline of a file written there. */
+export function assessmentSchemaPath(dir: string): string {
+  return relative(dir, join(PACKAGE_ROOT, 'schemas', 'assessment.schema.json'))
+    .split('\\')
+    .join('/');
+}
+
 /** The schema validators, precompiled at build time by scripts/build-validators.mjs. */
 export function loadValidators(): Validators {
   return createRequire(import.meta.url)(join(PACKAGE_ROOT, 'generated', 'validators.cjs')) as Validators;

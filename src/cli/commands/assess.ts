@@ -1,12 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import {
-  allCountries,
-  countryName,
-  findCountryByName,
-  isCountryCode,
-  isUserAssignedCode,
-} from '../../assessment/countries.js';
+import { allCountries, isUserAssignedCode } from '../../assessment/countries.js';
 import type { Assessment } from '../../assessment/model.js';
 import { PLACEHOLDER_COUNTRY } from '../../assessment/template.js';
 import {
@@ -21,7 +15,7 @@ import {
 import { Session } from '../assess-session.js';
 import { createAssessmentStore, timestamp } from '../assessment-store.js';
 import { colorFor } from '../color.js';
-import { loadAssessmentOrFail, loadCatalogOrFail } from '../context.js';
+import { countryOption, loadAssessmentOrFail, loadCatalogOrFail } from '../context.js';
 import { CancelledError, CliError, EXIT } from '../errors.js';
 import { displayPath } from '../files.js';
 import type { Io } from '../io.js';
@@ -36,16 +30,16 @@ export interface AssessOptions {
 
 /** `opsc assess [FILE]`: the adapter between the terminal, the file and the questionnaire session. */
 export async function runAssess(file: string | undefined, options: AssessOptions, io: Io): Promise<number> {
-  const countryOption = options.country !== undefined ? checkCountryOption(options.country) : undefined;
+  const givenCountry = options.country !== undefined ? countryOption(options.country) : undefined;
   const loaded = loadCatalogOrFail(io, options.catalog);
   const q = createQuestionnaire(loaded.catalog);
 
   // Everything that can be refused is refused before the first prompt and the first write.
   let path = file !== undefined ? resolve(io.cwd, file) : undefined;
   let existing = path !== undefined && existsSync(path) ? loadAssessmentOrFail(io, path, loaded).assessment : undefined;
-  if (existing && countryOption && existing.country.code !== countryOption.code) {
+  if (existing && givenCountry && existing.country.code !== givenCountry.code) {
     throw new CliError(
-      `${displayPath(path as string, io.cwd)} is the assessment of ${existing.country.code}, not ${countryOption.code}. Leave out --country to continue it, or name another file.`,
+      `${displayPath(path as string, io.cwd)} is the assessment of ${existing.country.code}, not ${givenCountry.code}. Leave out --country to continue it, or name another file.`,
     );
   }
   if (path !== undefined && !existing && !isDirectory(dirname(path))) {
@@ -72,7 +66,7 @@ export async function runAssess(file: string | undefined, options: AssessOptions
     if (existing && path) {
       assessment = existing;
     } else {
-      const country = countryOption ?? (await chooseCountry(prompts));
+      const country = givenCountry ?? (await chooseCountry(prompts));
       if (path === undefined) {
         path = join(io.cwd, `${loaded.catalog.instrument.id}-${country.code}-${today()}.yaml`);
         if (existsSync(path)) {
@@ -103,9 +97,6 @@ export async function runAssess(file: string | undefined, options: AssessOptions
           `${shown} has comments written by hand; opsc rewrites the file with its own comments, so the file as it was is kept in ${displayPath(backup, io.cwd)}.`,
         );
       }
-    }
-
-    if (existing) {
       const diff = diffCatalog(q, assessment);
       if (diff.differs || diff.added.length > 0 || diff.removed.length > 0) {
         say(describeDiff(diff));
@@ -117,11 +108,8 @@ export async function runAssess(file: string | undefined, options: AssessOptions
       }
     }
     store.save(assessment);
-    say(
-      color
-        ? color.dim(`Answers are saved to ${shown} after every answer. Ctrl-C stops; "${resume}" continues.`)
-        : `Answers are saved to ${shown} after every answer. Ctrl-C stops; "${resume}" continues.`,
-    );
+    const saving = `Answers are saved to ${shown} after every answer. Ctrl-C stops; "${resume}" continues.`;
+    say(color ? color.dim(saving) : saving);
 
     const session = new Session({
       q,
@@ -192,22 +180,6 @@ function describeDiff(diff: CatalogDiff): string {
   if (diff.added.length + diff.removed.length + diff.changed.length === 0)
     lines.push('  No question was added, removed or reworded.');
   return lines.join('\n');
-}
-
-function checkCountryOption(value: string): { code: string; name?: string } {
-  const code = value.trim().toUpperCase();
-  if (!isCountryCode(code)) {
-    const guess = findCountryByName(value);
-    throw new CliError(
-      `--country "${value}" is not an ISO 3166-1 alpha-3 code.${guess ? ` Did you mean ${guess.code} (${guess.name})?` : ''} For a fictional or training country use a user-assigned code (AAA–AAZ, QMA–QZZ, XAA–XZZ, ZZA–ZZZ).`,
-    );
-  }
-  return countryOf(code);
-}
-
-function countryOf(code: string): { code: string; name?: string } {
-  const name = countryName(code);
-  return name ? { code, name } : { code };
 }
 
 async function chooseCountry(prompts: Prompts): Promise<{ code: string; name?: string }> {
