@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { DIAGNOSTIC_FORMATS } from '../formats/diagnostics/types.js';
+import { REPORT_FORMATS } from '../formats/report/formats.js';
 import { CliError, EXIT } from './errors.js';
 import { packageVersion } from './files.js';
 import type { Io } from './io.js';
@@ -163,7 +164,7 @@ Examples:
     .description('write the gap report: PDF (default), Markdown, JSON or CSV')
     .argument('<file>', 'assessment file (YAML)')
     .option('--catalog <dir>', 'catalog folder (default: the bundled OPSC catalog)')
-    .addOption(new Option('--format <format>', 'output format').choices(['pdf', 'md', 'json', 'csv']).default('pdf'))
+    .addOption(new Option('--format <format>', 'output format').choices(REPORT_FORMATS).default('pdf'))
     .option(
       '-o, --output <file>',
       'output file (default for pdf: NAME-gap-report.pdf in the current folder; md, json, csv: standard output)',

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, extname, join } from 'node:path';
 import { isUserAssignedCode } from '../../assessment/countries.js';
 import { reportCsv } from '../../formats/report/csv.js';
+import type { ReportFormat } from '../../formats/report/formats.js';
 import { reportJson } from '../../formats/report/json.js';
 import { reportMarkdown } from '../../formats/report/markdown.js';
 import type { ReportFonts } from '../../formats/report/pdf.js';
@@ -13,9 +14,6 @@ import { loadAssessmentOrFail, loadCatalogOrFail } from '../context.js';
 import { CliError, EXIT } from '../errors.js';
 import { displayPath, outputPath, packageVersion, reason, writeFileAtomic } from '../files.js';
 import type { Io } from '../io.js';
-
-export const REPORT_FORMATS = ['pdf', 'md', 'json', 'csv'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface ReportOptions {
   catalog?: string;

@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { CatalogListing } from '../../catalog/listing.js';
+import { pad, truncate } from '../text.js';
 
 export interface TableOptions {
   width: number;
@@ -38,12 +39,4 @@ export function listTable(listing: CatalogListing, { width, color }: TableOption
     }
   });
   return `${out.join('\n')}\n`;
-}
-
-function pad(text: string, width: number): string {
-  return truncate(text, width).padEnd(width);
-}
-
-function truncate(text: string, width: number): string {
-  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
 }

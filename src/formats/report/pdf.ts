@@ -45,6 +45,18 @@ const STATUS_COLOR: Record<ObligationStatus, string> = {
 };
 
 /** Bars in the chart: by score band, so the chart reads without the numbers. */
+
+/** A straight rule, drawn without touching the current graphics state. */
+function line(
+  doc: PDFKit.PDFDocument,
+  from: [number, number],
+  to: [number, number],
+  width: number,
+  color: string,
+): void {
+  doc.save().moveTo(from[0], from[1]).lineTo(to[0], to[1]).lineWidth(width).strokeColor(color).stroke().restore();
+}
+
 function barColor(score: number): string {
   if (score >= 75) return '#2f855a';
   if (score >= 40) return '#c08a1e';
@@ -420,14 +432,7 @@ class Writer {
       const top = doc.y;
       this.artifact(() => {
         doc.save().rect(this.left, top, this.width, headerHeight).fill(HEADER_FILL).restore();
-        doc
-          .save()
-          .moveTo(this.left, top + headerHeight)
-          .lineTo(this.left + this.width, top + headerHeight)
-          .lineWidth(0.8)
-          .strokeColor(ACCENT)
-          .stroke()
-          .restore();
+        line(doc, [this.left, top + headerHeight], [this.left + this.width, top + headerHeight], 0.8, ACCENT);
       });
       if (tagged) {
         const head = doc.struct('THead');
@@ -496,14 +501,7 @@ class Writer {
         const drawn = piece;
         this.artifact(() => {
           if (r % 2 === 1) doc.save().rect(this.left, top, this.width, pieceHeight).fill(ZEBRA).restore();
-          doc
-            .save()
-            .moveTo(this.left, top + pieceHeight)
-            .lineTo(this.left + this.width, top + pieceHeight)
-            .lineWidth(0.4)
-            .strokeColor(RULE)
-            .stroke()
-            .restore();
+          line(doc, [this.left, top + pieceHeight], [this.left + this.width, top + pieceHeight], 0.4, RULE);
         });
         drawn.forEach((cell, i) => {
           if (cell.text) cells[i]?.add(() => drawCellText(cell, i, top, isHeader(i)));
@@ -686,7 +684,7 @@ function chart(w: Writer, parent: Struct, model: ReportModel): void {
     doc.font(FONT.regular).fontSize(6.5).fillColor(MUTED);
     for (const mark of [0, 50, 100]) {
       const x = barLeft + (barWidth * mark) / 100;
-      doc.save().moveTo(x, top).lineTo(x, y).lineWidth(0.3).strokeColor('#a0aec0').stroke().restore();
+      line(doc, [x, top], [x, y], 0.3, '#a0aec0');
       doc.text(String(mark), x - 10, y + 2, { width: 20, align: 'center', lineBreak: false });
     }
     doc.y = y + 14;
@@ -942,14 +940,7 @@ function footers(doc: Doc, model: ReportModel): number {
     doc.font(FONT.regular).fontSize(7.5).fillColor(MUTED);
     doc.text(`${model.title}: ${model.country.name}`, left, 34, { width: width * 0.7, lineBreak: false });
     doc.text(model.reportDate, left + width * 0.7, 34, { width: width * 0.3, align: 'right', lineBreak: false });
-    doc
-      .save()
-      .moveTo(left, 46)
-      .lineTo(left + width, 46)
-      .lineWidth(0.4)
-      .strokeColor(RULE)
-      .stroke()
-      .restore();
+    line(doc, [left, 46], [left + width, 46], 0.4, RULE);
     doc.text(`page ${i + 1} of ${total}`, left, doc.page.height - 40, { width, align: 'center', lineBreak: false });
     doc.endMarkedContent();
     margins.bottom = bottom;

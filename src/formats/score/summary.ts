@@ -3,6 +3,7 @@ import { provisionLabels } from '../../catalog/listing.js';
 import type { Catalog } from '../../catalog/model.js';
 import { formatPercent, formatScore, STATUS_LABELS } from '../../report/model.js';
 import { type Aggregate, priorityGaps, type Score } from '../../scoring/model.js';
+import { pad, truncate } from '../text.js';
 
 export interface SummaryOptions {
   width: number;
@@ -64,18 +65,9 @@ export function scoreSummary(catalog: Catalog, score: Score, options: SummaryOpt
     const where = provisionLabels(catalog, o?.provisions ?? []).join(', ');
     const head = `  ${pad(STATUS_LABELS[gap.status], 10)}  ${pad(gap.strength, 13)} w${gap.weight}  `;
     const rest = `${o?.title ?? gap.id} ${dim(`(${where})`)}`;
-    out.push(head + truncate(rest, Math.max(30, width - head.length), color !== undefined));
+    // A coloured line is left whole rather than cut inside an escape sequence.
+    out.push(head + (color ? rest : truncate(rest, Math.max(30, width - head.length))));
   }
   out.push('', dim('The formula: README "Scoring", or the methodology section of "opsc report".'));
   return `${out.join('\n')}\n`;
-}
-
-function pad(text: string, width: number): string {
-  return truncate(text, width, false).padEnd(width);
-}
-
-/** Truncates plain text; with colour codes present it leaves the line alone rather than cut an escape. */
-function truncate(text: string, width: number, colored: boolean): string {
-  if (colored) return text;
-  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
 }
