@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../src/catalog/model.js';
 import { isScored } from '../src/catalog/model.js';
-import { copyCatalog, loadBundledCatalog } from './helpers/catalog.js';
+import { BUNDLED_CATALOG } from '../src/cli/files.js';
+import { loadCatalogDir } from './helpers/catalogs.js';
 
 /**
  * The provisions that issue 3 ("The OPSC obligation catalog") requires the catalog to cover. This is the
@@ -112,7 +113,7 @@ function csamActsWithoutOwnQuestion(catalog: Catalog): string[] {
   return Object.keys(CSAM_ACTS).filter((act) => !led.has(act));
 }
 
-const catalog = loadBundledCatalog();
+const catalog = loadCatalogDir(BUNDLED_CATALOG);
 
 describe('catalog coverage of the OPSC (issue 3)', () => {
   it('cites every required provision in at least one obligation', () => {
@@ -152,19 +153,19 @@ describe('catalog coverage of the OPSC (issue 3)', () => {
 
 describe('the coverage checks can fail', () => {
   it('reports a provision once the only obligations citing it are removed', () => {
-    const broken = copyCatalog(catalog);
+    const broken = structuredClone(catalog);
     broken.obligations = broken.obligations.filter((o) => !o.provisions.includes('4.3'));
     expect(uncovered(broken, REQUIRED_PROVISIONS)).toEqual(['4.3']);
   });
 
   it('reports a provision covered only by a recommended obligation', () => {
-    const broken = copyCatalog(catalog);
+    const broken = structuredClone(catalog);
     for (const o of broken.obligations) if (o.provisions.includes('9.4')) o.strength = 'recommended';
     expect(coveredOnlyByRecommended(broken, REQUIRED_PROVISIONS)).toEqual(['9.4']);
   });
 
   it('reports a citation that is not in the instrument', () => {
-    const broken = copyCatalog(catalog);
+    const broken = structuredClone(catalog);
     const first = broken.obligations[0];
     if (!first) throw new Error('empty catalog');
     first.provisions = [...first.provisions, '3.9'];
@@ -172,7 +173,7 @@ describe('the coverage checks can fail', () => {
   });
 
   it('reports an act of article 3(1)(c) whose question is removed', () => {
-    const broken = copyCatalog(catalog);
+    const broken = structuredClone(catalog);
     for (const o of broken.obligations) {
       if (o.provisions.includes('3.1.c')) o.questions = o.questions.filter((q) => !/^Is exporting/i.test(q.text));
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Catalog, isScored, STRENGTHS } from '../src/catalog/model.js';
-import { copyCatalog, loadBundledCatalog } from './helpers/catalog.js';
+import { BUNDLED_CATALOG } from '../src/cli/files.js';
+import { loadCatalogDir } from './helpers/catalogs.js';
 
 /** Obligations missing a recommendation, a scored question or a known chapter, as "id: what". */
 function incomplete(catalog: Catalog): string[] {
@@ -46,7 +47,7 @@ function conditionsOnNegativeAnswers(catalog: Catalog): string[] {
   );
 }
 
-const catalog = loadBundledCatalog();
+const catalog = loadCatalogDir(BUNDLED_CATALOG);
 
 describe('catalog structure', () => {
   it('gives every obligation a recommendation, a scored question and a chapter', () => {
@@ -85,7 +86,7 @@ describe('the structure checks can fail', () => {
   };
 
   it('reports a missing recommendation, scored question and chapter', () => {
-    const broken = copyCatalog(catalog);
+    const broken = structuredClone(catalog);
     const o = first(broken);
     o.recommendation = ' ';
     o.questions = o.questions.map((q) => ({ ...q, kind: 'text' as const }));
@@ -98,7 +99,7 @@ describe('the structure checks can fail', () => {
   });
 
   it('reports a recommended obligation without a source', () => {
-    const broken = copyCatalog(catalog);
+    const broken = structuredClone(catalog);
     const o = first(broken);
     o.strength = 'recommended';
     delete o.source;
@@ -106,7 +107,7 @@ describe('the structure checks can fail', () => {
   });
 
   it('reports a mandatory obligation placed after a recommended one', () => {
-    const broken = copyCatalog(catalog);
+    const broken = structuredClone(catalog);
     const chapter = first(broken).chapter;
     const mandatory = broken.obligations.find((o) => o.chapter === chapter && o.strength === 'mandatory');
     if (!mandatory) throw new Error('no mandatory obligation in the first chapter');
@@ -115,7 +116,7 @@ describe('the structure checks can fail', () => {
   });
 
   it('reports an id used twice', () => {
-    const broken = copyCatalog(catalog);
+    const broken = structuredClone(catalog);
     const o = first(broken);
     const q = o.questions[0];
     if (!q) throw new Error('no question');

@@ -14,12 +14,7 @@ export const SAMPLE_ASSESSMENTS = join(ROOT, 'fixtures/sample-assessments');
 
 /** The sample catalog (fixtures/catalogs/sample), loaded and checked as the CLI does. */
 export function sampleCatalog(): Catalog {
-  const { catalog, diagnostics } = loadCatalog(
-    readCatalogDir(SAMPLE_CATALOG, ROOT),
-    createSchemaChecker(loadValidators()),
-  );
-  if (!catalog) throw new Error(`sample catalog has errors: ${JSON.stringify(diagnostics)}`);
-  return catalog;
+  return loadCatalogDir(SAMPLE_CATALOG);
 }
 
 export function sampleAssessment(name: 'xaa-aldoria' | 'xab-verenia'): Assessment {
@@ -77,6 +72,7 @@ export function answers(map: Record<string, Assessment['answers'][string]['answe
 /** The small catalog with conditions, a text question, an empty chapter and not-applicable. */
 export const FLOW_CATALOG = join(ROOT, 'fixtures', 'catalogs', 'flow');
 
+/** A catalog folder, read and checked by the project's own loader; throws if it has errors. */
 export function loadCatalogDir(dir: string): Catalog {
   const { catalog, diagnostics } = loadCatalog(readCatalogDir(dir, ROOT), createSchemaChecker(loadValidators()));
   if (!catalog) throw new Error(`Test catalog ${dir} has errors: ${JSON.stringify(diagnostics, null, 2)}`);
