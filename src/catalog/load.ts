@@ -67,17 +67,17 @@ export function loadCatalog(source: CatalogSource, schemas: SchemaChecker): Cata
   }
   if (!instrument) return { diagnostics };
 
+  // Questionnaire order: chapter order, then file order (the sort is stable).
+  const chapterIndex = new Map(instrument.value.chapters.map((c, i) => [c.id, i]));
+  const ordered = [...obligations].sort(
+    (a, b) => (chapterIndex.get(a.value.chapter) ?? 0) - (chapterIndex.get(b.value.chapter) ?? 0),
+  );
   diagnostics.push(...checkInstrument(instrument.value, instrument.parsed));
   diagnostics.push(...checkObligations(instrument.value, obligations));
+  diagnostics.push(...checkConditions(questionEntries(ordered)));
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
 
-  const chapterIndex = new Map(instrument.value.chapters.map((c, i) => [c.id, i]));
-  const ordered = obligations
-    .map((o) => o.value)
-    .map((o, i) => ({ o, i }))
-    .sort((a, b) => (chapterIndex.get(a.o.chapter) ?? 0) - (chapterIndex.get(b.o.chapter) ?? 0) || a.i - b.i)
-    .map(({ o }) => o);
-  const catalog = { instrument: instrument.value, obligations: ordered, digest: '' };
+  const catalog = { instrument: instrument.value, obligations: ordered.map((o) => o.value), digest: '' };
   catalog.digest = catalogDigest(catalog);
   return { catalog, diagnostics };
 }
@@ -107,11 +107,6 @@ function checkObligations(instrument: Instrument, obligations: { value: Obligati
   const diagnostics: Diagnostic[] = [];
   const provisionIds = new Set(instrument.provisions.map((p) => p.id));
   const chapterIds = instrument.chapters.map((c) => c.id);
-  const at = (origin: Origin, ...rest: PathSegment[]): Origin => ({
-    parsed: origin.parsed,
-    path: [...origin.path, ...rest],
-  });
-
   diagnostics.push(
     ...duplicates(
       'duplicate-obligation-id',
@@ -119,9 +114,7 @@ function checkObligations(instrument: Instrument, obligations: { value: Obligati
       obligations.map((o) => ({ id: o.value.id, origin: at(o.origin, 'id') })),
     ),
   );
-  const questions = obligations.flatMap((o) =>
-    o.value.questions.map((q, j) => ({ question: q, obligation: o.value, origin: at(o.origin, 'questions', j) })),
-  );
+  const questions = questionEntries(obligations);
   diagnostics.push(
     ...duplicates(
       'duplicate-question-id',
@@ -170,9 +163,18 @@ function checkObligations(instrument: Instrument, obligations: { value: Obligati
       );
     }
   }
-
-  diagnostics.push(...checkConditions(questions, chapterIds));
   return diagnostics;
+}
+
+/** A place below an origin, e.g. the "id" of an obligation. */
+function at(origin: Origin, ...rest: PathSegment[]): Origin {
+  return { parsed: origin.parsed, path: [...origin.path, ...rest] };
+}
+
+function questionEntries(obligations: { value: Obligation; origin: Origin }[]): QuestionEntry[] {
+  return obligations.flatMap((o) =>
+    o.value.questions.map((question, j) => ({ question, obligation: o.value, origin: at(o.origin, 'questions', j) })),
+  );
 }
 
 interface QuestionEntry {
@@ -183,19 +185,11 @@ interface QuestionEntry {
 
 /**
  * A condition may only look back: it names a scored question asked earlier in questionnaire
- * order (chapter order, then file order). Cycles are reported as such, not as forward references.
+ * order (`ordered`: chapter order, then file order). Cycles are reported as such, not as forward
+ * references.
  */
-function checkConditions(entries: QuestionEntry[], chapterIds: string[]): Diagnostic[] {
+function checkConditions(ordered: QuestionEntry[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const chapterIndex = new Map(chapterIds.map((id, i) => [id, i]));
-  const ordered = entries
-    .map((entry, i) => ({ entry, i }))
-    .sort(
-      (a, b) =>
-        (chapterIndex.get(a.entry.obligation.chapter) ?? 0) - (chapterIndex.get(b.entry.obligation.chapter) ?? 0) ||
-        a.i - b.i,
-    )
-    .map(({ entry }) => entry);
   const position = new Map<string, number>();
   ordered.forEach((e, i) => {
     if (!position.has(e.question.id)) position.set(e.question.id, i);
