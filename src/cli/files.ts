@@ -5,7 +5,8 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { fileURLToPath } from 'node:url';
 import type { CatalogSource, SourceFile } from '../catalog/load.js';
 import type { Validators } from '../schema/check.js';
-import { DEFAULT_LIMITS, type KnownValue } from '../yaml/source.js';
+import { DEFAULT_LIMITS } from '../yaml/limits.js';
+import type { KnownValue } from '../yaml/source.js';
 import { CliError } from './errors.js';
 
 /** The package root, found from this file whether it runs from src/ (tests) or dist/. */

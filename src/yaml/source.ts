@@ -3,6 +3,9 @@ import { CORE_SCHEMA, load as loadFast } from 'js-yaml';
 import type * as YamlModule from 'yaml';
 import type { Alias, Document, LineCounter, Node, YAMLMap } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
+import { DEFAULT_LIMITS, type YamlLimits } from './limits.js';
+
+export { DEFAULT_LIMITS, type YamlLimits } from './limits.js';
 
 // The yaml package (positions, careful checks) costs ~40 ms to load; a clean file read by the
 // fast path never needs it, so it is loaded on first use.
@@ -11,25 +14,6 @@ function yaml(): typeof YamlModule {
   yamlModule ??= createRequire(import.meta.url)('yaml') as typeof YamlModule;
   return yamlModule;
 }
-
-/**
- * Limits that keep hostile files from stalling or crashing the parser. The yaml package recurses
- * per nesting level (a stack overflow near 900 levels) and is very slow on deep flow collections,
- * so depth is measured on the lexer's token stream, which is linear, before anything is composed.
- */
-export interface YamlLimits {
-  maxBytes: number;
-  maxFlowDepth: number;
-  maxIndent: number;
-  maxIndicatorsPerLine: number;
-}
-
-export const DEFAULT_LIMITS: YamlLimits = {
-  maxBytes: 4 * 1024 * 1024,
-  maxFlowDepth: 32,
-  maxIndent: 160,
-  maxIndicatorsPerLine: 32,
-};
 
 export interface ParsedYaml {
   file: string;
