@@ -47,6 +47,8 @@ function exitCodeFor(error: unknown, io: Io): number {
 
 type Run = (code: number) => void;
 
+const CATALOG_HELP = 'catalog folder (default: the bundled OPSC catalog)';
+
 function buildProgram(io: Io, setExitCode: Run): Command {
   const program = new Command('opsc');
   program
@@ -84,7 +86,7 @@ Examples:
     .command('assess')
     .description('answer the questionnaire in the terminal; saves after every answer and resumes where you stopped')
     .argument('[file]', 'assessment file to start or continue (default: <instrument>-<COUNTRY>-<date>.yaml)')
-    .option('--catalog <dir>', 'catalog folder (default: the bundled OPSC catalog)')
+    .option('--catalog <dir>', CATALOG_HELP)
     .option('--country <code>', 'ISO 3166-1 alpha-3 code of the country assessed, for a new file (e.g. KEN)')
     .option('--assessor <name>', 'who makes the assessment, for a new file')
     .addHelpText(
@@ -115,7 +117,7 @@ Examples:
   program
     .command('template')
     .description('write the questionnaire as a YAML form to fill in offline, with every question as comments')
-    .option('--catalog <dir>', 'catalog folder (default: the bundled OPSC catalog)')
+    .option('--catalog <dir>', CATALOG_HELP)
     .option('--country <code>', 'ISO 3166-1 alpha-3 code of the country (default: the placeholder XXX)')
     .option('-o, --output <file>', 'write to a file instead of standard output (never replaces one without --force)')
     .option('--force', 'replace an existing --output file')
@@ -141,7 +143,7 @@ Examples:
     .command('score')
     .description('score an assessment: overall, per chapter, and the most important gaps')
     .argument('<file>', 'assessment file (YAML)')
-    .option('--catalog <dir>', 'catalog folder (default: the bundled OPSC catalog)')
+    .option('--catalog <dir>', CATALOG_HELP)
     .option('--json', 'print JSON instead of the summary')
     .option('--fail-under <score>', 'exit 1 when the overall score (0-100) is below this (a CI gate)')
     .addHelpText(
@@ -163,7 +165,7 @@ Examples:
     .command('report')
     .description('write the gap report: PDF (default), Markdown, JSON or CSV')
     .argument('<file>', 'assessment file (YAML)')
-    .option('--catalog <dir>', 'catalog folder (default: the bundled OPSC catalog)')
+    .option('--catalog <dir>', CATALOG_HELP)
     .addOption(new Option('--format <format>', 'output format').choices(REPORT_FORMATS).default('pdf'))
     .option(
       '-o, --output <file>',
@@ -209,7 +211,7 @@ Examples:
   program
     .command('list')
     .description('show the catalog: chapters, obligations, provisions, strength and questions')
-    .option('--catalog <dir>', 'catalog folder (default: the bundled OPSC catalog)')
+    .option('--catalog <dir>', CATALOG_HELP)
     .option('--json', 'print JSON instead of a table')
     .addHelpText(
       'after',
