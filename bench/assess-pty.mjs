@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
-import pty from 'node-pty';
+import pty from '@lydell/node-pty';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const questions = Number(process.argv[2] ?? 120);

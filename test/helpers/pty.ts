@@ -1,5 +1,5 @@
 import { stripVTControlCharacters } from 'node:util';
-import * as pty from 'node-pty';
+import * as pty from '@lydell/node-pty';
 import { BIN } from './cli.js';
 
 /**
