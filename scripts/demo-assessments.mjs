@@ -132,7 +132,7 @@ function recordFor(profile, obligation, question, answer) {
   const statute = profile.statutes[obligation.chapter] ?? 'Miscellaneous Provisions Act 2000';
   const section = 10 + (createHash('sha256').update(question.id).digest().readUInt16BE(0) % 390);
   if (answer === 'yes' || answer === 'partly') record.citation = `${statute}, ${profile.section(section)}`;
-  const notes = profile.notes[answer];
+  const notes = fittingNotes(question, answer) ?? profile.notes[answer];
   const partlyBecause = answer === 'partly' ? partlyNote(question) : undefined;
   if (partlyBecause) record.notes = partlyBecause;
   else if (notes) record.notes = pick(notes, `${profile.code}/notes/${question.id}`);
@@ -140,10 +140,47 @@ function recordFor(profile, obligation, question, answer) {
   return record;
 }
 
+/**
+ * Notes that fit a kind of question better than the profile's general ones: a treaty that is not
+ * ratified has no "provision", a penalty question answered "no" means a fine only, a programme or
+ * policy question is not about a statute, and each "not applicable" has its own reason.
+ */
+const FITTING_NOTES = [
+  {
+    match: /^party-/,
+    no: ['Not ratified; no decision to ratify has been announced.'],
+    unknown: ['Treaty status to confirm with the Ministry of Foreign Affairs.'],
+  },
+  { match: /-imprisonment$/, no: ['Punishable by a fine only.'] },
+  { match: /^penalty-maximum/, no: ['The maximum (two years) is far below that for rape (fifteen years).'] },
+  {
+    match:
+      /^(national-plan|coordinating-body|independent-monitoring|dedicated-budget|comprehensive-review|data-|public-awareness|online-safety|participation-|children-co-design|laws-disseminated|prevention-programmes|vulnerable-children|training-|cooperation-|root-causes|assistance-provided|victim-identification|child-helpline|recovery-care|reintegration-|repatriation-)/,
+    no: ['No such measure or programme was found in the documents reviewed.'],
+  },
+  { match: /^jurisdiction-ships$/, 'not-applicable': ['The State keeps no register of ships.'] },
+  { match: /^jurisdiction-aircraft$/, 'not-applicable': ['The State keeps no register of aircraft.'] },
+  {
+    match: /^(jurisdiction-refused-extradition|refusal-submitted-for-prosecution)$/,
+    'not-applicable': ['National law never refuses extradition on the ground of nationality.'],
+  },
+  { match: /^extradition-no-treaty-needed$/, 'not-applicable': ['Extradition is possible only under a treaty.'] },
+  {
+    match: /^protocol-extradition-basis$/,
+    'not-applicable': ['Extradition does not require a treaty, so the question does not arise.'],
+  },
+  { match: /^adoption-/, 'not-applicable': ['National law does not provide for adoption.'] },
+  { match: /^assistance-provided$/, 'not-applicable': ['The State is not in a position to provide such assistance.'] },
+];
+
+function fittingNotes(question, answer) {
+  return FITTING_NOTES.find((n) => n.match.test(question.id) && n[answer])?.[answer];
+}
+
 /** A "partly" note that fits the question: the catalog's own help says what "partly" means there. */
 function partlyNote(question) {
   // The sentence ends at a full stop before a capital letter or the end, not inside "e.g.".
-  const reason = /Answer "partly" (?:if|when) (.+?)\.(?=\s+[A-Z]|\s*$)/s.exec(question.help ?? '')?.[1];
+  const reason = /Answer "partly" (?:only )?(?:if|when) (.+?)\.(?=\s+[A-Z]|\s*$)/s.exec(question.help ?? '')?.[1];
   return reason ? `Only partly: ${reason}.` : undefined;
 }
 
