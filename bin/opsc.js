@@ -3,11 +3,18 @@ import { nodeIo } from '../dist/cli/io.js';
 // The shim: everything testable lives in main(), which returns an exit code and never exits.
 import { main } from '../dist/cli/main.js';
 
-// A reader that stops early (`opsc list | head`) closes the pipe; that is not an error.
+// main() writes through nodeIo(), which checks every byte; the prompts draw on the process
+// streams. A reader that stops early (`opsc list | head`) closes the pipe: not an error. Any other
+// failure of the terminal is said in one line, with exit code 2, never as a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    try {
+      process.stderr.write(`opsc: cannot write to the terminal: ${error.message}\n`);
+    } catch {
+      // Nowhere left to say it.
+    }
+    process.exit(2);
   });
 }
 

@@ -1,4 +1,3 @@
-import type { ChalkInstance } from 'chalk';
 import type { AnswerRecord, Assessment } from '../assessment/model.js';
 import { isScored, type ScaleAnswer } from '../catalog/model.js';
 import {
@@ -20,6 +19,7 @@ import {
   summarize,
   type Walk,
 } from '../questionnaire/questionnaire.js';
+import type { Color } from '../text/terminal.js';
 import { type Choice, type Prompts, SEPARATOR } from './prompts.js';
 
 /**
@@ -35,7 +35,7 @@ export interface SessionOptions {
   /** Called after every change; must persist the assessment before returning. */
   save: (assessment: Assessment) => void;
   now: () => string;
-  color?: ChalkInstance;
+  color?: Color;
   /** How "next" moves on at the start (default: questions still open). */
   walk?: Walk;
 }

@@ -1,5 +1,20 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  type Stats,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,19 +79,70 @@ export function pathKind(path: string, shown: string = path): PathKind {
 }
 
 /**
- * Reads a file for the core. A file over the size limit is not read at all: the core is told
- * its size and reports it, so a 50 MB file costs nothing.
+ * Reads a file for the core. Only a regular file is read: a device (/dev/zero), a FIFO or a
+ * socket, also behind a symlink, is refused before a byte is read (it could block or never end).
+ * At most the size limit plus one byte is read, whatever the file's size claims; a file over the
+ * limit is not kept: the core is told its size and reports it, so a 50 MB file costs nothing.
  */
 export function readSource(absolute: string, shown: string): SourceFile {
+  let fd: number | undefined;
   try {
-    const { size } = statSync(absolute);
-    if (size > DEFAULT_LIMITS.maxBytes) return { path: shown, bytes: new Uint8Array(0), size };
-    const bytes = readFileSync(absolute);
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then tells what it is.
+    fd = openSync(absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) {
+      throw new CliError(
+        `Cannot read ${shown}: ${stats.isDirectory() ? 'it is a folder' : `it is ${kindOf(stats)}, not a regular file`}. opsc reads only regular files.`,
+      );
+    }
+    if (stats.size > DEFAULT_LIMITS.maxBytes) return { path: shown, bytes: new Uint8Array(0), size: stats.size };
+    const buffer = Buffer.alloc(Math.min(DEFAULT_LIMITS.maxBytes + 1, Math.max(stats.size + 1, 64 * 1024)));
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > DEFAULT_LIMITS.maxBytes) return { path: shown, bytes: new Uint8Array(0), size: length };
+        return readSourceGrowing(fd, buffer, shown);
+      }
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, length);
     const known = knownValue(bytes);
     return known ? { path: shown, bytes, known } : { path: shown, bytes };
   } catch (error) {
+    if (error instanceof CliError) throw error;
     throw new CliError(`Cannot read ${shown}: ${reason(error)}.`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** A file that grew (or claimed size 0, as /proc files do) beyond the first buffer: read on, up to the limit. */
+function readSourceGrowing(fd: number, start: Buffer, shown: string): SourceFile {
+  const buffer = Buffer.alloc(DEFAULT_LIMITS.maxBytes + 1);
+  start.copy(buffer);
+  let length = start.length;
+  while (length < buffer.length) {
+    const n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (n === 0) break;
+    length += n;
+  }
+  if (length > DEFAULT_LIMITS.maxBytes) return { path: shown, bytes: new Uint8Array(0), size: length };
+  const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, length);
+  const known = knownValue(bytes);
+  return known ? { path: shown, bytes, known } : { path: shown, bytes };
+}
+
+/** "a character device" and the like, for messages. */
+export function kindOf(stats: Stats): string {
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  if (stats.isFIFO()) return 'a FIFO (named pipe)';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isSymbolicLink()) return 'a symbolic link';
+  return 'not a regular file';
 }
 
 /** The YAML files of a catalog folder, in file-name order. */
@@ -103,11 +169,18 @@ export function resolveCatalogDir(option: string | undefined, cwd: string): stri
   return dir;
 }
 
+/** `-o -` means standard output, for every command that writes. */
+export function isStdout(option: string | undefined): boolean {
+  return option === undefined || option === '-';
+}
+
 /**
- * Where a command writes its output: never over one of the files it reads, and never over an
- * existing YAML file — no output of opsc is YAML, so a .yaml there is someone's catalog or answers.
+ * Where a command writes its output: never over one of the files it reads, never over an
+ * existing YAML file — no output of opsc is YAML, so a .yaml there is someone's catalog or
+ * answers — and never over anything but a regular file (checked again when writing).
  */
 export function outputPath(option: string, cwd: string, inputs: readonly string[]): string {
+  if (option.trim() === '') throw new CliError('--output needs a file name (or "-" for standard output).');
   const target = resolve(cwd, option);
   if (inputs.some((input) => sameFile(target, input))) {
     throw new CliError(`--output ${option} is a file this command reads; choose another name. Nothing was written.`);
@@ -117,7 +190,27 @@ export function outputPath(option: string, cwd: string, inputs: readonly string[
       `--output ${option} is an existing YAML file (a catalog or an assessment?); opsc does not write over it. Choose another name. Nothing was written.`,
     );
   }
+  refuseSpecial(target, option);
   return target;
+}
+
+/**
+ * A device, FIFO, socket or folder (or a symlink to one, such as /dev/stdout) is never replaced:
+ * the atomic write renames a new regular file over its target, which as root would turn
+ * /dev/null into a file.
+ */
+export function refuseSpecial(target: string, shown: string): void {
+  let stats: Stats;
+  try {
+    stats = lstatSync(target);
+    if (stats.isSymbolicLink()) stats = statSync(target);
+  } catch {
+    return; // Missing (or a dangling symlink): a new file is written.
+  }
+  if (stats.isFile()) return;
+  throw new CliError(
+    `--output ${shown} is ${kindOf(stats)}, not a regular file; opsc writes only regular files and never replaces anything else. Use "-o -" (or no -o) for standard output and redirect it. Nothing was written.`,
+  );
 }
 
 function sameFile(a: string, b: string): boolean {
@@ -134,6 +227,7 @@ function sameFile(a: string, b: string): boolean {
  * The temporary file sits beside the target so the rename stays on one file system.
  */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+  refuseSpecial(path, path);
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     writeFileSync(temporary, content, { flush: true });
@@ -144,15 +238,22 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
     } catch {
       // Nothing to clean up.
     }
-    throw new CliError(`Cannot write ${path}: ${reason(error)}.`);
+    // The reason without the temporary file's name, which the user never asked for.
+    throw new CliError(`Cannot write ${path}: ${reason(error, false)}.`);
   }
 }
 
-export function reason(error: unknown): string {
+export function reason(error: unknown, withMessage = true): string {
   const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOSPC') return 'no space left on the device';
+  if (code === 'EDQUOT') return 'disk quota exceeded';
+  if (code === 'EROFS') return 'the file system is read-only';
+  if (code === 'ENAMETOOLONG') return 'the name is too long';
+  if (code === 'ELOOP') return 'too many levels of symbolic links';
   if (code === 'ENOENT') return 'no such file or folder';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'it is a folder';
   if (code === 'ENOTDIR') return 'a part of the path is not a folder';
+  if (!withMessage && code) return code;
   return error instanceof Error ? error.message : String(error);
 }

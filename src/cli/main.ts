@@ -3,7 +3,7 @@ import { DIAGNOSTIC_FORMATS } from '../formats/diagnostics/types.js';
 import { REPORT_FORMATS } from '../formats/report/formats.js';
 import { CliError, EXIT } from './errors.js';
 import { packageVersion } from './files.js';
-import type { Io } from './io.js';
+import { type Io, safeIo } from './io.js';
 
 /** Options every command receives besides its own. */
 export interface GlobalOptions {
@@ -14,7 +14,8 @@ export interface GlobalOptions {
  * Parses argv, runs one command and returns its exit code. Never exits the process and never
  * lets an expected failure escape as a stack trace: errors become exit codes here, in one place.
  */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], rawIo: Io): Promise<number> {
+  const io = safeIo(rawIo);
   let exitCode: number = EXIT.ok;
   const program = buildProgram(io, (code) => {
     exitCode = code;

@@ -1,4 +1,5 @@
 import { input, Separator, search, select } from '@inquirer/prompts';
+import { terminalText } from '../text/terminal.js';
 import type { Io } from './io.js';
 
 /**
@@ -39,7 +40,7 @@ export class PromptCancelled extends Error {
 
 export function createPrompts(io: Io): Prompts {
   // In tests @inquirer/testing replaces both streams; a real terminal gets the process's.
-  const output = typeof (io.stdout as { on?: unknown }).on === 'function' ? io.stdout : undefined;
+  const output = io.stdout.raw ?? (typeof (io.stdout as { on?: unknown }).on === 'function' ? io.stdout : undefined);
   const context = { input: io.stdin, ...(output ? { output: output as NodeJS.WritableStream } : {}) };
   const pageSize = Math.max(7, Math.min(15, ((io.stdout as { rows?: number }).rows ?? 24) - 8));
   return {
@@ -47,8 +48,8 @@ export function createPrompts(io: Io): Prompts {
       guard(
         select(
           {
-            message,
-            choices: choices.map((c) => (c === SEPARATOR ? new Separator() : c)),
+            message: terminalText(message),
+            choices: choices.map((c) => (c === SEPARATOR ? new Separator() : shown(c))),
             pageSize,
             loop: false,
             ...(initial !== undefined ? { default: initial } : {}),
@@ -56,19 +57,39 @@ export function createPrompts(io: Io): Prompts {
           context,
         ),
       ),
-    text: (message, options = {}) =>
-      guard(
+    text: async (message, options = {}) => {
+      // The field shows a saved text with its control characters made visible; Enter on it
+      // unchanged keeps the saved text exactly as it was.
+      const prefill = options.prefill ? terminalText(options.prefill) : undefined;
+      const value = await guard(
         input(
           {
-            message,
-            ...(options.prefill ? { default: options.prefill, prefill: 'editable' as const } : {}),
+            message: terminalText(message),
+            ...(prefill ? { default: prefill, prefill: 'editable' as const } : {}),
             ...(options.validate ? { validate: options.validate } : {}),
           },
           context,
         ),
-      ),
+      );
+      return prefill !== undefined && options.prefill !== undefined && value === prefill ? options.prefill : value;
+    },
     search: (message, source) =>
-      guard(search({ message, source: async (term) => source(term ?? ''), pageSize }, context)),
+      guard(
+        search(
+          { message: terminalText(message), source: async (term) => source(term ?? '').map(shown), pageSize },
+          context,
+        ),
+      ),
+  };
+}
+
+/** What a prompt draws goes through the same output edge as every other text (see safeIo). */
+function shown<T>(choice: Choice<T>): Choice<T> {
+  return {
+    ...choice,
+    name: terminalText(choice.name),
+    ...(choice.description !== undefined ? { description: terminalText(choice.description) } : {}),
+    ...(typeof choice.disabled === 'string' ? { disabled: terminalText(choice.disabled) } : {}),
   };
 }
 

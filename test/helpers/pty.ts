@@ -26,6 +26,11 @@ export class Terminal {
     this.exited = new Promise((resolve) => this.process.onExit(resolve));
   }
 
+  /** Everything the program sent, escape sequences included. */
+  get raw(): string {
+    return this.output;
+  }
+
   get text(): string {
     return stripVTControlCharacters(this.output);
   }

@@ -12,7 +12,7 @@ import { buildReport } from '../../report/model.js';
 import { scoreAssessment } from '../../scoring/model.js';
 import { loadAssessmentOrFail, loadCatalogOrFail } from '../context.js';
 import { CliError, EXIT } from '../errors.js';
-import { displayPath, outputPath, packageVersion, reason, writeFileAtomic } from '../files.js';
+import { displayPath, isStdout, outputPath, packageVersion, reason, writeFileAtomic } from '../files.js';
 import type { Io } from '../io.js';
 
 export interface ReportOptions {
@@ -44,8 +44,8 @@ export async function runReport(file: string, options: ReportOptions, io: Io): P
         : options.format === 'json'
           ? reportJson(model)
           : reportCsv(model);
-    if (options.output === undefined || options.output === '-') io.stdout.write(text);
-    else writeFileAtomic(outputPath(options.output, io.cwd, [path]), text);
+    if (isStdout(options.output)) io.stdout.write(text);
+    else writeFileAtomic(outputPath(options.output ?? '', io.cwd, [path]), text);
     return EXIT.ok;
   }
 
@@ -78,17 +78,26 @@ export function reportDate(option: string | undefined, env: Io['env']): { date: 
     ) {
       throw new CliError(`--date takes a date as YYYY-MM-DD, not "${option}".`);
     }
+    if (option < '1970-01-01')
+      throw new CliError(`--date must be a day from 1970-01-01 to 9999-12-31, not "${option}".`);
     return { date: option, instant };
   }
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '') {
-    if (!/^\d+$/.test(epoch)) throw new CliError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${epoch}".`);
+    // Whole seconds from 1970 up to the last second of 9999: a PDF date has four year digits.
+    if (!/^\d{1,12}$/.test(epoch) || Number(epoch) > LAST_EPOCH_SECOND) {
+      throw new CliError(
+        `SOURCE_DATE_EPOCH must be whole seconds since 1970 up to ${LAST_EPOCH_SECOND} (9999-12-31), not "${epoch}".`,
+      );
+    }
     const instant = new Date(Number(epoch) * 1000);
     return { date: instant.toISOString().slice(0, 10), instant };
   }
   const now = new Date();
   return { date: now.toISOString().slice(0, 10), instant: now };
 }
+
+const LAST_EPOCH_SECOND = 253402300799;
 
 /** Noto Sans from its npm package: whole TTFs covering Latin, Greek and Cyrillic ("Côte d'Ivoire", "§"). */
 export function readFonts(): ReportFonts {

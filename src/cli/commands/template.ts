@@ -4,7 +4,7 @@ import { renderTemplate } from '../../assessment/template.js';
 import { questionsInOrder } from '../../catalog/model.js';
 import { countryOption, loadCatalogOrFail } from '../context.js';
 import { CliError, EXIT } from '../errors.js';
-import { assessmentSchemaPath, displayPath, writeFileAtomic } from '../files.js';
+import { assessmentSchemaPath, displayPath, isStdout, refuseSpecial, writeFileAtomic } from '../files.js';
 import type { Io } from '../io.js';
 
 export interface TemplateCommandOptions {
@@ -19,7 +19,9 @@ export interface TemplateCommandOptions {
 export function runTemplate(options: TemplateCommandOptions, io: Io): number {
   const country = options.country !== undefined ? countryOption(options.country) : undefined;
   const { catalog } = loadCatalogOrFail(io, options.catalog);
-  const target = options.output !== undefined ? resolve(io.cwd, options.output) : undefined;
+  if (options.output?.trim() === '') throw new CliError('--output needs a file name (or "-" for standard output).');
+  const target = isStdout(options.output) ? undefined : resolve(io.cwd, options.output ?? '');
+  if (target && options.output !== undefined) refuseSpecial(target, options.output);
   if (target && existsSync(target) && !options.force) {
     // A filled-in form must never be replaced by an empty one by accident.
     throw new CliError(

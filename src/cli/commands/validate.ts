@@ -16,6 +16,7 @@ import { colorFor } from '../color.js';
 import { EXIT } from '../errors.js';
 import {
   displayPath,
+  isStdout,
   loadValidators,
   outputPath,
   packageVersion,
@@ -111,14 +112,14 @@ export async function runValidate(paths: string[], options: ValidateOptions, io:
   }
 
   const diagnostics = sortAndDedupe(findings.diagnostics);
-  const toFile = options.output !== undefined;
+  const toFile = !isStdout(options.output);
   const color = options.format === 'stylish' && !toFile ? await colorFor(io.stdout, io, options.color) : undefined;
   const text = diagnosticFormatters[options.format](diagnostics, {
     files: [...findings.files].sort(),
     toolVersion: packageVersion(),
     ...(color ? { color } : {}),
   });
-  if (options.output !== undefined) writeFileAtomic(outputPath(options.output, io.cwd, inputs), text);
+  if (toFile && options.output !== undefined) writeFileAtomic(outputPath(options.output, io.cwd, inputs), text);
   else io.stdout.write(text);
   return hasErrors(diagnostics) ? EXIT.findings : EXIT.ok;
 }

@@ -1,12 +1,12 @@
-import type { ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../../diagnostics.js';
+import type { Color } from '../../text/terminal.js';
 
 export interface FormatContext {
   /** Every file checked, clean or not (JUnit lists each; SARIF lists them as artifacts). */
   files: string[];
   toolVersion: string;
   /** Present only for human formats on a colour terminal. */
-  color?: ChalkInstance;
+  color?: Color;
 }
 
 export type DiagnosticFormatter = (diagnostics: readonly Diagnostic[], context: FormatContext) => string;

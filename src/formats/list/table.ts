@@ -1,10 +1,10 @@
-import type { ChalkInstance } from 'chalk';
 import type { CatalogListing } from '../../catalog/listing.js';
+import type { Color } from '../../text/terminal.js';
 import { pad, truncate } from '../text.js';
 
 export interface TableOptions {
   width: number;
-  color?: ChalkInstance;
+  color?: Color;
 }
 
 /** The catalog grouped by chapter, one obligation a line, fitted to the terminal width. */

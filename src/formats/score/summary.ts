@@ -1,13 +1,13 @@
-import type { ChalkInstance } from 'chalk';
 import { provisionLabels } from '../../catalog/listing.js';
 import type { Catalog } from '../../catalog/model.js';
 import { formatPercent, formatScore, STATUS_LABELS } from '../../report/model.js';
 import { type Aggregate, priorityGaps, type Score } from '../../scoring/model.js';
+import type { Color } from '../../text/terminal.js';
 import { pad, truncate } from '../text.js';
 
 export interface SummaryOptions {
   width: number;
-  color?: ChalkInstance;
+  color?: Color;
   country: { code: string; name: string; fictional: boolean };
   /** How many gaps to list. */
   gaps?: number;
