@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { COMPARE_FORMATS } from '../formats/compare/formats.js';
 import { DIAGNOSTIC_FORMATS } from '../formats/diagnostics/types.js';
 import { REPORT_FORMATS } from '../formats/report/formats.js';
 import { CliError, EXIT } from './errors.js';
@@ -225,6 +226,38 @@ Examples:
     .action(async (options, command: Command) => {
       const { runList } = await import('./commands/list.js');
       setExitCode(await runList({ ...options, ...globals(command) }, io));
+    });
+
+  program
+    .command('compare')
+    .description('compare many countries: ranking, chapter scores, a heat map of obligations, main gaps')
+    .argument('<paths...>', 'assessment files, or folders of them (*.yaml)')
+    .option('--catalog <dir>', CATALOG_HELP)
+    .addOption(
+      new Option('--format <format>', 'output format (default: from the --output name, else md)').choices(
+        COMPARE_FORMATS,
+      ),
+    )
+    .option('-o, --output <file>', 'output file (md, csv, json: standard output by default; pdf, xlsx need a file)')
+    .option('--date <YYYY-MM-DD>', 'date printed on the comparison (default: SOURCE_DATE_EPOCH, else today)')
+    .option('--all', 'keep every assessment of a country, not only the latest')
+    .addHelpText(
+      'after',
+      `
+All files must be assessments made with one catalog; files made with an older catalog version are
+compared as migrated, files with errors are reported and left out (exit 1). When one country has
+several assessments the latest (by its updated/created date) is used, unless --all.
+
+Exit codes: 0 ok, 1 some files were left out because of errors, 2 usage or input error.
+
+Examples:
+  $ opsc compare fixtures/countries/ -o comparison.pdf
+  $ opsc compare fixtures/countries/ --format csv -o comparison.csv
+  $ opsc compare a.yaml b.yaml c.yaml > comparison.md`,
+    )
+    .action(async (paths: string[], options, command: Command) => {
+      const { runCompare } = await import('./commands/compare.js');
+      setExitCode(await runCompare(paths, { ...options, ...globals(command) }, io));
     });
 
   return program;

@@ -135,7 +135,7 @@ function blockLines(block: Block): string[] {
 }
 
 /** Escapes what Markdown would otherwise interpret in free text from the catalog or the user. */
-function esc(text: string): string {
+export function esc(text: string): string {
   return text.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/\r?\n/g, ' ');
 }
 

@@ -7,7 +7,7 @@ import {
   type ReportModel,
   type ReportObligation,
 } from '../../../report/model.js';
-import { ACCENT, barColor, type Doc, FONT, INK, line, MUTED, RULE, SIZE, STATUS_COLOR, type Struct } from './theme.js';
+import { ACCENT, barColor, FONT, INK, line, MUTED, RULE, SIZE, STATUS_COLOR, type Struct } from './theme.js';
 import type { Writer } from './writer.js';
 
 /** The parts of the report, in reading order; each writes through the Writer. */
@@ -414,28 +414,4 @@ export function provisionIndex(w: Writer, model: ReportModel): void {
     ]),
   );
   section.end();
-}
-
-/** "page N of M" and a running header on every page after the cover, as pagination artifacts. */
-export function footers(doc: Doc, model: ReportModel): number {
-  const range = doc.bufferedPageRange();
-  const total = range.count;
-  for (let i = range.start; i < range.start + total; i++) {
-    doc.switchToPage(i);
-    if (i === range.start) continue;
-    const margins = doc.page.margins;
-    const bottom = margins.bottom;
-    margins.bottom = 0;
-    const left = margins.left;
-    const width = doc.page.width - margins.left - margins.right;
-    doc.markContent('Artifact', { type: 'Pagination' });
-    doc.font(FONT.regular).fontSize(7.5).fillColor(MUTED);
-    doc.text(`${model.title}: ${model.country.name}`, left, 34, { width: width * 0.7, lineBreak: false });
-    doc.text(model.reportDate, left + width * 0.7, 34, { width: width * 0.3, align: 'right', lineBreak: false });
-    line(doc, [left, 46], [left + width, 46], 0.4, RULE);
-    doc.text(`page ${i + 1} of ${total}`, left, doc.page.height - 40, { width, align: 'center', lineBreak: false });
-    doc.endMarkedContent();
-    margins.bottom = bottom;
-  }
-  return total;
 }

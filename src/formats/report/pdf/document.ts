@@ -1,0 +1,115 @@
+import PDFDocument from 'pdfkit';
+import { FONT, INK, line, MUTED, PAGE, RULE, SIZE } from './theme.js';
+import { useFastLayout, Writer } from './writer.js';
+
+/** The font bytes are passed in: the renderers read no files. */
+export interface ReportFonts {
+  regular: Uint8Array;
+  bold: Uint8Array;
+}
+
+export interface PdfOptions {
+  fonts: ReportFonts;
+  /** CreationDate and ModDate; a fixed value gives a byte-identical file. */
+  creationDate: Date;
+}
+
+export interface DocumentInfo {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string;
+  toolVersion: string;
+  /** Left and right of the running header on every page after the first. */
+  runningHeader: [string, string];
+}
+
+/**
+ * A tagged PDF (PDF/UA identification, structure tree, bookmarks, document title and language,
+ * an embedded Unicode font) with a Writer on it. `finish` adds "page N of M" footers and the
+ * running header as pagination artifacts, and returns the bytes and the page count. Shared by every
+ * PDF that opsc writes, so they look and behave alike.
+ */
+export function openDocument(
+  info: DocumentInfo,
+  options: PdfOptions,
+): { writer: Writer; finish(): Promise<{ bytes: Uint8Array; pages: number }> } {
+  const doc = new PDFDocument({
+    size: PAGE.size,
+    margins: { ...PAGE.margins },
+    bufferPages: true,
+    autoFirstPage: true,
+    pdfVersion: '1.7',
+    tagged: true,
+    // @types/pdfkit 0.17.6 does not list 'PDF/UA'; pdfkit 0.20 writes the pdfuaid:part XMP entry.
+    subset: 'PDF/UA' as unknown as PDFKit.Mixins.PDFSubsets,
+    lang: 'en',
+    displayTitle: true,
+    info: {
+      Title: info.title,
+      Author: info.author,
+      Subject: info.subject,
+      Keywords: info.keywords,
+      Creator: `opsc ${info.toolVersion}`,
+      Producer: 'opsc (pdfkit)',
+      CreationDate: options.creationDate,
+      ModDate: options.creationDate,
+    },
+  });
+  const chunks: Uint8Array[] = [];
+  doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('end', () => resolve());
+    doc.on('error', reject);
+  });
+
+  doc.registerFont(FONT.regular, Buffer.from(options.fonts.regular));
+  doc.registerFont(FONT.bold, Buffer.from(options.fonts.bold));
+  for (const name of [FONT.bold, FONT.regular]) useFastLayout(doc.font(name));
+  doc.font(FONT.regular).fontSize(SIZE.body).fillColor(INK);
+
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  const writer = new Writer(doc, root);
+
+  return {
+    writer,
+    async finish() {
+      root.end();
+      const pages = footers(doc, info.runningHeader);
+      doc.end();
+      await done;
+      const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+      let offset = 0;
+      for (const chunk of chunks) {
+        bytes.set(chunk, offset);
+        offset += chunk.length;
+      }
+      return { bytes, pages };
+    },
+  };
+}
+
+/** "page N of M" and a running header on every page after the cover, as pagination artifacts. */
+function footers(doc: PDFKit.PDFDocument, [headerLeft, headerRight]: [string, string]): number {
+  const range = doc.bufferedPageRange();
+  const total = range.count;
+  for (let i = range.start; i < range.start + total; i++) {
+    doc.switchToPage(i);
+    if (i === range.start) continue;
+    const margins = doc.page.margins;
+    const bottom = margins.bottom;
+    margins.bottom = 0;
+    const left = margins.left;
+    const width = doc.page.width - margins.left - margins.right;
+    doc.markContent('Artifact', { type: 'Pagination' });
+    doc.font(FONT.regular).fontSize(7.5).fillColor(MUTED);
+    doc.text(headerLeft, left, 34, { width: width * 0.7, lineBreak: false });
+    doc.text(headerRight, left + width * 0.7, 34, { width: width * 0.3, align: 'right', lineBreak: false });
+    line(doc, [left, 46], [left + width, 46], 0.4, RULE);
+    doc.text(`page ${i + 1} of ${total}`, left, doc.page.height - 40, { width, align: 'center', lineBreak: false });
+    doc.endMarkedContent();
+    margins.bottom = bottom;
+  }
+  return total;
+}
