@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -137,6 +137,12 @@ describe('the comparison model', () => {
 
 describe('opsc compare', () => {
   const countries = join(ROOT, 'fixtures', 'countries');
+
+  it('has demo countries made with the current catalog (else run "npm run demo:countries")', async () => {
+    const files = readdirSync(countries).map((n) => join(countries, n));
+    const result = await runInProcess(['validate', ...files]);
+    expect(result.stdout).toMatch(/^✔ No problems in \d+ files/);
+  });
 
   it('compares the demo countries: Markdown on standard output, every country ranked', async () => {
     const result = await runInProcess(['compare', countries, '--date', '2026-12-01']);
