@@ -165,27 +165,48 @@ Examples:
 
   program
     .command('report')
-    .description('write the gap report: PDF (default), Markdown, JSON or CSV')
-    .argument('<file>', 'assessment file (YAML)')
+    .description('write the gap report: PDF (default), Markdown, JSON or CSV; one per assessment for a folder')
+    .argument('<paths...>', 'assessment file (YAML); or files and folders with --output-dir')
     .option('--catalog <dir>', CATALOG_HELP)
     .addOption(new Option('--format <format>', 'output format').choices(REPORT_FORMATS).default('pdf'))
     .option(
       '-o, --output <file>',
       'output file (default for pdf: NAME-gap-report.pdf in the current folder; md, json, csv: standard output)',
     )
+    .option(
+      '--output-dir <dir>',
+      'write one report per assessment into this folder (a folder of assessments, or several files)',
+    )
+    .option('--jobs <n>', 'with --output-dir: threads to use (default: one per core)')
+    .option('--force', 'with --output-dir: replace reports that already exist there')
     .option('--date <YYYY-MM-DD>', 'report date (default: SOURCE_DATE_EPOCH, else today); fixes the PDF bytes')
     .addHelpText(
       'after',
       `
+With --output-dir, every assessment is reported on every core: a progress bar on a terminal, a
+line per report otherwise. A bad file is reported at the end and the others are written (exit 1);
+existing reports are kept unless --force; Ctrl-C stops, keeps the finished reports and leaves no
+half-written file (exit 130).
+
 Examples:
   $ opsc report fixtures/assessments/xaa-aldoria.yaml            writes xaa-aldoria-gap-report.pdf
   $ opsc report my-assessment.yaml -o report.pdf --date 2026-03-01
   $ opsc report my-assessment.yaml --format md > report.md
-  $ opsc report my-assessment.yaml --format csv -o gaps.csv`,
+  $ opsc report my-assessment.yaml --format csv -o gaps.csv
+  $ opsc report fixtures/countries/ --output-dir reports/          one PDF per country`,
     )
-    .action(async (file: string, options, command: Command) => {
+    .action(async (paths: string[], options, command: Command) => {
+      if (options.outputDir !== undefined || paths.length > 1) {
+        if (options.output !== undefined)
+          throw new CliError('--output names one file; with several assessments use --output-dir.');
+        if (options.outputDir === undefined)
+          throw new CliError('Several assessments need --output-dir DIR for their reports.');
+        const { runReportBatch, processInterrupt } = await import('./commands/report-batch.js');
+        setExitCode(await runReportBatch(paths, { ...options, ...globals(command) }, io, processInterrupt));
+        return;
+      }
       const { runReport } = await import('./commands/report.js');
-      setExitCode(await runReport(file, { ...options, ...globals(command) }, io));
+      setExitCode(await runReport(paths[0] ?? '', { ...options, ...globals(command) }, io));
     });
 
   program
