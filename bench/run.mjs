@@ -107,6 +107,30 @@ for (const count of [100, 1000, 10000]) {
   scale.push(entry);
 }
 
+// Many countries: 196 generated assessments (a 196-country review), compared and reported in a batch.
+const many = join(work, 'countries-196');
+spawnSync(process.execPath, [join(root, 'scripts', 'demo-countries.mjs'), '--count', '196', '--out', many], {
+  cwd: root,
+});
+const manyRuns = quick ? 1 : 3;
+const manyRows = [
+  ['opsc compare, 196 assessments → Markdown', [bin, 'compare', many, '-o', join(work, 'c.md')], '≤ 5 s'],
+  [
+    'opsc compare, 196 assessments → PDF',
+    [bin, 'compare', many, '-o', join(work, 'c.pdf'), '--date', '2026-01-01'],
+    '≤ 5 s',
+  ],
+  [
+    'opsc report DIR --output-dir, 196 PDF reports (every core)',
+    [bin, 'report', many, '--output-dir', join(work, 'reports'), '--force', '--date', '2026-01-01'],
+    '≤ 30 s with the comparison, ≤ 1 GB',
+  ],
+].map(([label, args, goal]) => {
+  const figures = measure(args, manyRuns);
+  row('many', label, figures);
+  return { label, goal, ...figures };
+});
+
 console.log('\nfuzzing: 2,500 runs of each of the four loader properties (10,000 cases) and 250 CLI runs');
 const fuzzStart = Date.now();
 const fuzz = spawnSync(
@@ -151,7 +175,7 @@ const lines = [
   '| what | time | peak memory | vs. bare node |',
   '| --- | ---: | ---: | ---: |',
   ...rows
-    .filter((r) => r.group !== 'scale')
+    .filter((r) => r.group !== 'scale' && r.group !== 'many')
     .map((r) => `| ${r.label} | ${fmt(r)} | ${mem(r)} | ${(r.ms / floor.ms).toFixed(1)}× |`),
   '',
   '## Scale (generated catalogs, 2 questions per obligation, complete assessments)',
@@ -164,6 +188,12 @@ const lines = [
         haveReport ? ` ${fmt(s.score)}, ${mem(s.score)} | ${fmt(s.report)}, ${mem(s.report)} |` : ''
       }`,
   ),
+  '',
+  `## Many countries (196 generated assessments, \`scripts/demo-countries.mjs --count 196\`; median of ${manyRuns})`,
+  '',
+  '| what | time | peak memory | goal |',
+  '| --- | ---: | ---: | --- |',
+  ...manyRows.map((r) => `| ${r.label} | ${fmt(r)} | ${mem(r)} | ${r.goal} |`),
   '',
   '## opsc assess: one answer → the next question',
   '',
