@@ -31,7 +31,8 @@ export const RULES: Record<string, string> = {
   'condition-unknown-question': 'A condition names a question that does not exist.',
   'condition-forward-reference': 'A condition names a question asked later.',
   'condition-cycle': 'Conditions depend on each other in a cycle.',
-  'condition-on-recommended': 'A question that counts in the main score depends on a recommended answer.',
+  'condition-on-recommended': 'A question of a treaty obligation or optional measure depends on a recommended answer.',
+  'condition-on-optional': 'A question of a treaty obligation depends on the answer to an optional treaty measure.',
   'condition-not-scale': 'A condition names a free-text question.',
   'instrument-mismatch': 'The assessment is for another instrument than the catalog.',
   'catalog-version-mismatch': 'The assessment was made with another catalog version.',
@@ -41,6 +42,7 @@ export const RULES: Record<string, string> = {
   'answer-kind-mismatch': 'A scale answer is given for a free-text question.',
   'unknown-file-kind': 'The file is neither an obligation file nor an assessment.',
   'not-applicable-not-allowed': '"not-applicable" is used where the obligation does not allow it.',
+  'unknown-reserved-provision': 'A reservation or declaration names a provision that is not in the instrument.',
 };
 
 export function ruleDescription(rule: string): string {

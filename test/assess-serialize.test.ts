@@ -113,9 +113,28 @@ describe('serializeAssessment', () => {
         a = applyAnswer(q, a, 'protocol-status', { answer: 'yes', citation, notes }, NOW);
         a = applyAnswer(q, a, 'ratification-date', { text: notes, notes: citation }, NOW);
         expect(reparse(serializeAssessment(a, options))).toEqual(a);
+        // The status of the Protocol, with its reservations, round-trips too (assess rewrites the file).
+        a.treatyStatus = {
+          ratification: { kind: 'accession', date: '2004-03-01' },
+          nationalLaw: notes,
+          reporting: citation,
+          reservations: [
+            { kind: 'reservation', provisions: ['3.1.a.ii', '4.2'], text: name || 'x', date: '2004-03-01' },
+            { kind: 'declaration', provisions: [], text: assessor || 'y' },
+            { kind: 'declaration', text: notes || 'z' },
+          ],
+        };
+        expect(reparse(serializeAssessment(a, options))).toEqual(a);
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('writes an empty status block and an empty reservation list as such', () => {
+    const a = newAssessment(q, { country: { code: 'KEN' }, now: NOW });
+    for (const treatyStatus of [{}, { reservations: [] }, { ratification: {} }]) {
+      expect(reparse(serializeAssessment({ ...a, treatyStatus }, options))).toEqual({ ...a, treatyStatus });
+    }
   });
 
   it('quotes only what YAML would read as something else', () => {

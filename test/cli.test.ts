@@ -51,6 +51,17 @@ describe.each(runners)('command line (%s)', (_how, run) => {
 });
 
 describe('opsc list', () => {
+  it('gives each question its kind, help and condition in --json, so a client can tell free text from scale', async () => {
+    const result = await runInProcess(['list', '--json']);
+    const listing = JSON.parse(result.stdout) as {
+      obligations: { questions: { id: string; kind: string; help?: string; when?: unknown }[] }[];
+    };
+    const questions = listing.obligations.flatMap((o) => o.questions);
+    expect(questions.every((q) => q.kind === 'scale' || q.kind === 'text')).toBe(true);
+    expect(questions.filter((q) => q.help).length).toBeGreaterThan(questions.length / 2);
+    expect(questions.some((q) => q.when)).toBe(true);
+  });
+
   it('prints the catalog as JSON in the documented shape', async () => {
     const result = await runInProcess(['list', '--catalog', MINIMAL, '--json']);
     const listing = JSON.parse(result.stdout);
@@ -64,13 +75,14 @@ describe('opsc list', () => {
       strength: 'mandatory',
       provisions: ['1', '3.1'],
       questions: [
-        { id: 'offence-defined', text: 'Does the criminal law define the practice as an offence?' },
+        { id: 'offence-defined', kind: 'scale', text: 'Does the criminal law define the practice as an offence?' },
         {
           id: 'offence-penalty',
+          kind: 'scale',
           text: 'Is the offence punishable by imprisonment?',
           when: { question: 'offence-defined', in: ['yes', 'partly'] },
         },
-        { id: 'offence-date', text: 'When did the offence enter into force?' },
+        { id: 'offence-date', kind: 'text', text: 'When did the offence enter into force?' },
       ],
     });
   });

@@ -5,7 +5,7 @@ import { reportJson } from '../src/formats/report/json.js';
 import { reportMarkdown } from '../src/formats/report/markdown.js';
 import { buildReport, REPORT_TITLE, type ReportMetadata } from '../src/report/model.js';
 import { scoreAssessment } from '../src/scoring/model.js';
-import { sampleAssessment, sampleCatalog } from './helpers/catalogs.js';
+import { makeCatalog, sampleAssessment, sampleCatalog } from './helpers/catalogs.js';
 
 const META: ReportMetadata = {
   date: '2026-03-01',
@@ -62,7 +62,15 @@ describe('report model', () => {
     expect(met.length).toBeGreaterThan(0);
     expect(gaps.length).toBeGreaterThan(0);
     for (const o of met) expect(o.action).toBe('None needed: the answers show this obligation is met.');
-    for (const o of gaps) expect(o.action).toBe(o.recommendation);
+    for (const o of gaps) {
+      expect(o.actions.length).toBeGreaterThan(0);
+      expect(o.action).toBe(o.actions.map((a) => a.text).join(' '));
+      // The sample catalog has no question-level recommendations: the obligation's is the fallback.
+      if (o.answers.some((a) => a.answer === 'no' || a.answer === 'partly'))
+        expect(o.action).toContain(o.recommendation);
+      for (const a of o.answers.filter((x) => x.answer === 'unknown' && !x.skippedBy))
+        expect(o.action).toContain(`Verify: ${a.question}`);
+    }
   });
 
   it('lists priority gaps: no recommended obligation, mandatory before discretionary, heavier first', () => {
@@ -138,6 +146,13 @@ describe('report formats', () => {
     ]);
     expect(md).toContain('fictional or training country');
     expect(md).toContain('| Provision | Obligation | Status | National law cited | Recommended action |');
+    const subheadings = md.split('\n').filter((l) => /^### (Priority|Status|Optional|Reservations)/.test(l));
+    expect(subheadings).toEqual([
+      '### Priority gaps',
+      '### Status of the OPSC',
+      '### Optional treaty measures (not scored)',
+    ]);
+    expect(md).toMatch(/\| Jurisdiction over offences committed abroad by nationals \| Not used \|/);
   });
 
   it('markdown escapes table-breaking text from the assessment', () => {
@@ -153,7 +168,7 @@ describe('report formats', () => {
     const csv = reportCsv(reportFor(assessment));
     const lines = csv.split('\r\n').filter(Boolean);
     expect(lines[0]).toBe(
-      'chapter,obligation_id,obligation,strength,weight,provisions,status,score,answered,questions,national_law_cited,recommendation',
+      'chapter,obligation_id,obligation,strength,tier,weight,provisions,status,score,answered,questions,national_law_cited,recommendation,action,reservations',
     );
     expect(lines).toHaveLength(1 + sampleCatalog().obligations.length);
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
@@ -174,5 +189,114 @@ describe('report model: treaty text', () => {
     expect(
       model.chapters.flatMap((c) => c.obligations).find((o) => o.id === 'protocol-status')?.provisions[0]?.lead,
     ).toBeUndefined();
+  });
+});
+
+describe('report model: tiers, reservations, status of the Protocol, aimed actions', () => {
+  const catalog = makeCatalog([
+    {
+      id: 'offence',
+      questions: [
+        { id: 'a', recommendation: 'Make A an offence.' },
+        { id: 'b', recommendation: 'Make B an offence.' },
+        'c',
+        { id: 'd', recommendation: 'Make D an offence.' },
+      ],
+    },
+    { id: 'option', strength: 'discretionary', questions: ['o'] },
+    { id: 'reserved', questions: ['r'] },
+  ]);
+  const withProvisions = {
+    ...catalog,
+    instrument: {
+      ...catalog.instrument,
+      provisions: [...catalog.instrument.provisions, { id: '3.1.a.ii', label: 'art. 3(1)(a)(ii)', text: 'Adoption.' }],
+    },
+    obligations: catalog.obligations.map((o) => (o.id === 'reserved' ? { ...o, provisions: ['3.1.a.ii'] } : o)),
+  };
+  const reservation = {
+    kind: 'reservation' as const,
+    provisions: ['3.1.a.ii'],
+    text: 'The State does not consider itself bound by article 3(1)(a)(ii).',
+  };
+  const assessment: Assessment = {
+    instrument: 'opsc',
+    catalog: { version: '0.0.0-test' },
+    country: { code: 'XAA' },
+    treatyStatus: {
+      ratification: { kind: 'accession', date: '2004-03-01' },
+      reporting: 'Initial report 2006.',
+      reservations: [reservation, { kind: 'declaration', text: 'A general declaration.' }],
+    },
+    answers: {
+      a: { answer: 'no' },
+      b: { answer: 'unknown' },
+      c: { answer: 'partly' },
+      o: { answer: 'no' },
+      r: { answer: 'no' },
+    },
+  };
+  const m = buildReport(withProvisions, assessment, scoreAssessment(withProvisions, assessment), META);
+  const byId = (id: string) => m.chapters.flatMap((c) => c.obligations).find((o) => o.id === id);
+
+  it("aims actions at the failed elements: the question's own, Verify for unknown, the obligation's as fallback", () => {
+    expect(byId('offence')?.actions).toEqual([
+      { questionId: 'a', kind: 'amend', text: 'Make A an offence.' },
+      { questionId: 'b', kind: 'verify', text: 'Verify: Question b?' },
+      { kind: 'amend', text: 'recommendation' },
+    ]);
+    // d is unanswered: no action for it.
+    expect(byId('offence')?.action).not.toContain('Make D');
+    const allOwn = structuredClone(assessment);
+    allOwn.answers.c = { answer: 'yes' };
+    const m2 = buildReport(withProvisions, allOwn, scoreAssessment(withProvisions, allOwn), META);
+    const o2 = m2.chapters.flatMap((c) => c.obligations).find((o) => o.id === 'offence');
+    expect(o2?.action).toBe('Make A an offence. Verify: Question b?');
+  });
+
+  it('shows an optional measure as not used, outside the gaps and the priority list', () => {
+    expect(byId('option')?.statusLabel).toBe('Not used');
+    expect(byId('option')?.tier).toBe('Optional treaty measure');
+    expect(m.optional.map((o) => o.id)).toEqual(['option']);
+    expect(m.gaps.map((o) => o.id)).not.toContain('option');
+    expect(m.summary.priorityGaps.map((o) => o.id)).not.toContain('option');
+    expect(m.summary.optional).toMatchObject({ notUsed: 1, used: 0 });
+  });
+
+  it('lists reserved obligations on their own with the reservation text, out of the score', () => {
+    expect(byId('reserved')?.status).toBe('reserved');
+    expect(m.reserved.map((o) => o.id)).toEqual(['reserved']);
+    expect(m.reserved[0]?.reservations).toEqual([
+      {
+        kind: 'reservation',
+        kindLabel: 'Reservation',
+        provisions: ['3.1.a.ii'],
+        provisionLabels: 'art. 3(1)(a)(ii)',
+        text: reservation.text,
+      },
+    ]);
+    expect(m.gaps.map((o) => o.id)).not.toContain('reserved');
+    expect(m.summary.overall.obligations).toBe(1);
+    const md = reportMarkdown(m);
+    expect(md).toContain('### Reservations');
+    expect(md).toContain(reservation.text);
+    expect(reportCsv(m)).toContain('Reservation (art. 3(1)(a)(ii)): The State does not consider');
+  });
+
+  it('prints the status of the Protocol, unscored, in every text format', () => {
+    expect(m.treatyStatus).toEqual({
+      ratification: 'Accession on 2004-03-01',
+      nationalLaw: null,
+      reporting: 'Initial report 2006.',
+      reservations: [
+        expect.objectContaining({ kind: 'reservation', text: reservation.text }),
+        expect.objectContaining({ kind: 'declaration', provisionLabels: '', text: 'A general declaration.' }),
+      ],
+    });
+    const md = reportMarkdown(m);
+    expect(md).toContain('- Ratification or accession: Accession on 2004-03-01');
+    expect(md).toContain('- Status in national law: not recorded');
+    expect(md).toContain('**Declaration** (no provision named): A general declaration.');
+    expect(JSON.parse(reportJson(m)).treatyStatus.reporting).toBe('Initial report 2006.');
   });
 });

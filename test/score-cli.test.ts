@@ -14,7 +14,13 @@ describe.each(runners)('opsc score (%s)', (_name, run) => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/^OPSC score: Commonwealth of Verenia \(XAB, fictional or training country\)/);
-    expect(result.stdout).toMatch(/Overall +\d+(\.\d)? \/ 100 +completeness 100% \(13 of 13 questions answered\)/);
+    expect(result.stdout).toMatch(
+      /Overall \(treaty obligations\) +\d+(\.\d)? \/ 100 +completeness 100% \(9 of 9 questions answered\)/,
+    );
+    // Optional treaty measures: counted as used / partly used / not used, never "Not met".
+    expect(result.stdout).toMatch(/Optional treaty measures +0 used, 1 partly used, 1 not used/);
+    expect(result.stdout).toMatch(/Not used +Jurisdiction over offences committed abroad by nationals/);
+    expect(result.stdout).not.toMatch(/Not met .*Jurisdiction over offences committed abroad/);
     expect(result.stdout).toMatch(/Prohibition of the offences +█+░+ +\d/);
     expect(result.stdout).toContain('Most important gaps');
     expect(result.stdout).not.toMatch(/\u001b\[/);
@@ -24,7 +30,8 @@ describe.each(runners)('opsc score (%s)', (_name, run) => {
     const result = await run(['score', VERENIA, ...SAMPLE, '--json']);
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout);
-    expect(Object.keys(json)).toEqual(['overall', 'recommended', 'chapters', 'obligations']);
+    expect(Object.keys(json)).toEqual(['overall', 'recommended', 'optional', 'chapters', 'obligations']);
+    expect(json.optional).toMatchObject({ obligations: 2, used: 0, partlyUsed: 1, notUsed: 1 });
     expect(Object.keys(json.overall)).toEqual(['score', 'completeness']);
     expect(json.overall.completeness).toBe(1);
     expect(json.overall.score).toBeGreaterThan(0);
@@ -36,6 +43,7 @@ describe.each(runners)('opsc score (%s)', (_name, run) => {
       title: 'The Protocol has a defined status in national law',
       chapter: 'general-measures',
       strength: 'mandatory',
+      tier: 'treaty obligation',
       provisions: ['1'],
       status: 'unmet',
       score: 0,

@@ -164,7 +164,92 @@ describe('score model: examples', () => {
       catalog,
       answers({ r: 'no', d: 'no', l: 'no', p1: 'yes', p2: 'no', u: 'no', f: 'yes' }),
     );
-    expect(priorityGaps(score).map((o) => o.id)).toEqual(['unmet', 'partial', 'light', 'disc', 'rec']);
+    // An optional treaty measure not used is the State's lawful choice, never a gap.
+    expect(priorityGaps(score).map((o) => o.id)).toEqual(['unmet', 'partial', 'light', 'rec']);
+  });
+
+  it('keeps optional treaty measures out of the overall and chapter scores: used, partly used, not used', () => {
+    const catalog = makeCatalog([
+      { id: 'core', questions: ['c'] },
+      { id: 'opt1', strength: 'discretionary', weight: 5, questions: ['d1'] },
+      { id: 'opt2', strength: 'discretionary', questions: ['d2', 'd3'] },
+      { id: 'opt3', strength: 'discretionary', questions: ['d4'] },
+    ]);
+    const score = scoreAssessment(catalog, answers({ c: 'yes', d1: 'no', d2: 'yes', d3: 'no', d4: 'yes' }));
+    expect(score.overall.score).toBe(100);
+    expect(score.chapters[0]?.score).toBe(100);
+    expect(score.overall.questions).toBe(1);
+    expect(score.obligations.map((o) => o.status)).toEqual(['met', 'not-used', 'partly-used', 'used']);
+    expect(score.optional).toMatchObject({ obligations: 3, used: 1, partlyUsed: 1, notUsed: 1, questions: 4 });
+    expect(score.obligations.some((o) => o.status === 'unmet')).toBe(false);
+  });
+
+  it('leaves out a follow-up that presupposes what the State lawfully lacks (otherwise: not-applicable)', () => {
+    // "The penalty for X" when X is no offence: the gap is counted once, in the prohibition chapter.
+    const catalog = makeCatalog([
+      { id: 'offence', chapter: 'one', questions: ['x', 'y'] },
+      {
+        id: 'penalty',
+        chapter: 'two',
+        questions: [
+          { id: 'px', when: { question: 'x', in: ['yes', 'partly'], otherwise: 'not-applicable' } },
+          { id: 'pxx', when: { question: 'px', in: ['yes'] } },
+          { id: 'py', when: { question: 'y', in: ['yes', 'partly'], otherwise: 'not-applicable' } },
+        ],
+      },
+    ]);
+    const score = scoreAssessment(catalog, answers({ x: 'no', y: 'yes', py: 'yes' }));
+    const penalty = score.obligations[1];
+    expect(penalty?.questionScores.map((q) => [q.answer, q.skippedBy, q.score])).toEqual([
+      ['not-applicable', 'x', null],
+      ['not-applicable', 'x', null],
+      ['yes', undefined, 1],
+    ]);
+    expect(penalty?.score).toBe(1);
+    expect(score.chapters.map((c) => c.score)).toEqual([50, 100]);
+    expect(score.overall.completeness).toBe(1);
+    // Without "otherwise" the same "no" costs the sanctions chapter too.
+    const inherit = makeCatalog([
+      { id: 'offence', chapter: 'one', questions: ['x'] },
+      { id: 'penalty', chapter: 'two', questions: [{ id: 'px', when: { question: 'x', in: ['yes', 'partly'] } }] },
+    ]);
+    expect(scoreAssessment(inherit, answers({ x: 'no' })).chapters.map((c) => c.score)).toEqual([0, 0]);
+    // Every follow-up not applicable: the obligation is not applicable, not unanswered.
+    const none = scoreAssessment(catalog, answers({ x: 'no', y: 'no' }));
+    expect(none.obligations[1]?.status).toBe('not-applicable');
+  });
+
+  it('takes an obligation that rests only on reserved provisions out of every score', () => {
+    const base = makeCatalog([
+      { id: 'kept', questions: ['k'] },
+      { id: 'res', questions: ['r'] },
+      { id: 'rec', strength: 'recommended', questions: ['g'] },
+    ]);
+    const catalog = {
+      ...base,
+      obligations: base.obligations.map((o) =>
+        o.id === 'res'
+          ? { ...o, provisions: ['3.1.a.ii'] }
+          : o.id === 'kept'
+            ? { ...o, provisions: ['1', '3.1.a.ii'] }
+            : o,
+      ),
+    };
+    const given = answers({ k: 'yes', r: 'no', g: 'yes' });
+    const reservation = { kind: 'reservation' as const, provisions: ['3.1.a'], text: 'Not bound by art. 3(1)(a).' };
+    const reserved = scoreAssessment(catalog, { ...given, treatyStatus: { reservations: [reservation] } });
+    expect(reserved.obligations.map((o) => o.status)).toEqual(['met', 'reserved', 'met']);
+    expect(reserved.obligations[1]?.score).toBeNull();
+    expect(reserved.overall).toMatchObject({ score: 100, questions: 1, obligations: 1 });
+    // A declaration changes nothing; nor does a reservation that names no provision.
+    for (const r of [
+      { ...reservation, kind: 'declaration' as const },
+      { kind: 'reservation' as const, text: 'General reservation.' },
+    ]) {
+      const s = scoreAssessment(catalog, { ...given, treatyStatus: { reservations: [r] } });
+      expect(s.obligations[1]?.status).toBe('unmet');
+      expect(s.overall.score).toBe(50);
+    }
   });
 });
 
@@ -177,10 +262,13 @@ const obligationArb = fc.record({
   strength: fc.constantFrom('mandatory', 'discretionary', 'recommended' as const),
   weight: fc.integer({ min: 1, max: 5 }),
   allowNotApplicable: fc.boolean(),
-  questions: fc.array(fc.option(fc.record({ to: fc.nat(), set: fc.constantFrom(...CONDITION_SETS) })), {
-    minLength: 1,
-    maxLength: 4,
-  }),
+  questions: fc.array(
+    fc.option(fc.record({ to: fc.nat(), set: fc.constantFrom(...CONDITION_SETS), notApplicable: fc.boolean() })),
+    {
+      minLength: 1,
+      maxLength: 4,
+    },
+  ),
 });
 
 /**
@@ -196,7 +284,9 @@ const catalogArb = fc.array(obligationArb, { minLength: 1, maxLength: 6 }).map((
         const id = `o${i}q${j}`;
         const target = condition && earlier.length > 0 ? earlier[condition.to % earlier.length] : undefined;
         earlier.push(id);
-        return { id, ...(condition && target ? { when: { question: target, in: condition.set } } : {}) };
+        if (!condition || !target) return { id };
+        const otherwise = condition.notApplicable ? { otherwise: 'not-applicable' as const } : {};
+        return { id, when: { question: target, in: condition.set, ...otherwise } };
       });
       return {
         id: `o${i}`,
@@ -237,6 +327,22 @@ function questionIds(catalog: Catalog): string[] {
   return catalog.obligations.flatMap((o) => o.questions.map((q) => q.id));
 }
 
+/** The follow-ups of `id` reached through a not-applicable skip, and every follow-up of those. */
+function presupposing(catalog: Catalog, id: string): Set<string> {
+  const found = new Set<string>();
+  const questions = catalog.obligations.flatMap((o) => o.questions);
+  const visit = (from: string, below: boolean) => {
+    for (const q of questions) {
+      if (q.when?.question !== from) continue;
+      const under = below || q.when.otherwise === 'not-applicable';
+      if (under) found.add(q.id);
+      visit(q.id, under);
+    }
+  };
+  visit(id, false);
+  return found;
+}
+
 describe('score model: properties', () => {
   it('all yes gives 100 everywhere', () => {
     fc.assert(
@@ -247,7 +353,9 @@ describe('score model: properties', () => {
         );
         for (const value of allScores(score).values()) if (value !== null) expect([1, 100]).toContain(value);
         if (score.overall.obligations > 0) expect(score.overall.score).toBe(100);
-        expect(score.obligations.every((o) => o.status === 'met')).toBe(true);
+        expect(score.obligations.every((o) => o.status === (o.strength === 'discretionary' ? 'used' : 'met'))).toBe(
+          true,
+        );
       }),
     );
   });
@@ -266,13 +374,19 @@ describe('score model: properties', () => {
     );
   });
 
+  // A follow-up left out as not applicable ("otherwise: not-applicable") comes back with its own
+  // answer when a raise asks it, exactly as if that answer replaced "not-applicable". So the raise
+  // is compared with those follow-ups (and theirs) answered "yes": the State that gains the
+  // element and meets what it presupposes. With inherited skips, any follow-up answer holds.
   it('raising any single answer never lowers any score', () => {
     fc.assert(
       fc.property(withAnswers, fc.nat(), fc.constantFrom(...RAISES), ([catalog, given], pick, [from, to]) => {
         const ids = questionIds(catalog);
         const id = ids[pick % ids.length] as string;
-        const before = allScores(scoreAssessment(catalog, answers({ ...given, [id]: from })));
-        const after = allScores(scoreAssessment(catalog, answers({ ...given, [id]: to })));
+        const fixed = { ...given };
+        for (const q of presupposing(catalog, id)) fixed[q] = 'yes';
+        const before = allScores(scoreAssessment(catalog, answers({ ...fixed, [id]: from })));
+        const after = allScores(scoreAssessment(catalog, answers({ ...fixed, [id]: to })));
         for (const [key, value] of before) {
           if (value === null) continue;
           const raised = after.get(key);
@@ -306,6 +420,45 @@ describe('score model: properties', () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('all yes except the optional measures "no": overall and chapters 100, those measures "not used"', () => {
+    fc.assert(
+      fc.property(catalogArb, (catalog) => {
+        const given: Record<string, Answer> = {};
+        for (const o of catalog.obligations)
+          for (const q of o.questions) given[q.id] = o.strength === 'discretionary' ? 'no' : 'yes';
+        const score = scoreAssessment(catalog, answers(given));
+        if (score.overall.obligations > 0) expect(score.overall.score).toBe(100);
+        for (const c of score.chapters) if (c.score !== null) expect(c.score).toBe(100);
+        for (const o of score.obligations) {
+          if (o.strength === 'discretionary') expect(['not-used', 'not-applicable']).toContain(o.status);
+          if (o.strength === 'mandatory') expect(o.status).toBe('met');
+        }
+      }),
+    );
+  });
+
+  it('optional treaty measures never move the main or chapter scores', () => {
+    fc.assert(
+      fc.property(
+        withAnswers,
+        fc.array(fc.constantFrom<Answer>('yes', 'partly', 'no', 'unknown', null)),
+        ([catalog, given], changes) => {
+          const optional = catalog.obligations
+            .filter((o) => o.strength === 'discretionary')
+            .flatMap((o) => o.questions);
+          const changed = { ...given };
+          optional.forEach((q, i) => {
+            changed[q.id] = changes[i % Math.max(1, changes.length)] ?? null;
+          });
+          const a = scoreAssessment(catalog, answers(given));
+          const b = scoreAssessment(catalog, answers(changed));
+          expect(b.overall).toEqual(a.overall);
+          expect(b.chapters).toEqual(a.chapters);
+        },
+      ),
     );
   });
 

@@ -70,6 +70,21 @@ function checkAssessment(assessment: Assessment, parsed: ParsedYaml, catalog: Ca
     );
   }
 
+  // A reservation decides what is scored, so it must name provisions the treaty has.
+  const provisionIds = new Set(instrument.provisions.map((p) => p.id));
+  (assessment.treatyStatus?.reservations ?? []).forEach((reservation, i) => {
+    (reservation.provisions ?? []).forEach((id, k) => {
+      if (provisionIds.has(id)) return;
+      diagnostics.push(
+        finding(
+          at('treatyStatus', 'reservations', i, 'provisions', k),
+          'unknown-reserved-provision',
+          `This ${reservation.kind} names provision "${id}", which is not in the ${instrument.shortTitle}.${didYouMean(id, provisionIds)} Use the provision ids of the catalog's instrument.yaml (e.g. 3.1.a.ii); "opsc list" shows them.`,
+        ),
+      );
+    });
+  });
+
   // Answers that only a catalog change made wrong are warnings: the file is stale, not broken, and
   // `opsc assess` brings it to the new catalog (keeping what no longer fits in `retired` or notes).
   const stale =

@@ -1,5 +1,5 @@
 import { type Catalog, isScored, type Obligation, type Question } from '../catalog/model.js';
-import type { AnswerRecord, Assessment } from './model.js';
+import type { AnswerRecord, Assessment, TreatyStatus } from './model.js';
 
 export interface SerializeOptions {
   /** Path of schemas/assessment.schema.json relative to the file, for the editor modeline. */
@@ -33,6 +33,8 @@ export function serializeAssessment(assessment: Assessment, options: SerializeOp
     const value = assessment[key];
     if (value !== undefined) out.push(`${key}: ${scalar(value, '')}`);
   }
+
+  if (assessment.treatyStatus !== undefined) out.push(...treatyStatusLines(assessment.treatyStatus));
 
   const answers = assessment.answers;
   const written = new Set<string>();
@@ -142,7 +144,10 @@ function questionComment(question: Question, obligation: Obligation, number: num
   const lines = [...comment('  ', `Q${number}/${total}. ${question.text}`, '   ')];
   if (question.help) lines.push(...comment('  ', `Help: ${question.help}`, '   '));
   if (question.when) {
-    lines.push(...comment('  ', `Asked only if ${question.when.question} is ${question.when.in.join(' or ')}.`));
+    const otherwise = question.when.otherwise === 'not-applicable' ? ' Otherwise it does not apply.' : '';
+    lines.push(
+      ...comment('  ', `Asked only if ${question.when.question} is ${question.when.in.join(' or ')}.${otherwise}`),
+    );
   }
   if (isScored(question)) {
     const scale = ['yes', 'partly', 'no', 'unknown', ...(obligation.allowNotApplicable ? ['not-applicable'] : [])];
@@ -150,6 +155,36 @@ function questionComment(question: Question, obligation: Obligation, number: num
   } else {
     lines.push(...comment('  ', 'A free-text question: write the answer under "text".'));
   }
+  return lines;
+}
+
+/** The status block, keys in a fixed order; only what the file has is written. */
+function treatyStatusLines(status: TreatyStatus): string[] {
+  const lines = ['treatyStatus:'];
+  const r = status.ratification;
+  if (r !== undefined) {
+    const keys = (['kind', 'date', 'signed'] as const).filter((k) => r[k] !== undefined);
+    if (keys.length === 0) lines.push('  ratification: {}');
+    else lines.push('  ratification:', ...keys.map((k) => `    ${k}: ${scalar(r[k], '    ')}`));
+  }
+  for (const key of ['nationalLaw', 'reporting'] as const) {
+    if (status[key] !== undefined) lines.push(`  ${key}: ${scalar(status[key], '  ')}`);
+  }
+  const reservations = status.reservations;
+  if (reservations !== undefined) {
+    if (reservations.length === 0) lines.push('  reservations: []');
+    else lines.push('  reservations:');
+    for (const item of reservations) {
+      lines.push(`    - kind: ${scalar(item.kind, '      ')}`);
+      if (item.provisions !== undefined) {
+        if (item.provisions.length === 0) lines.push('      provisions: []');
+        else lines.push('      provisions:', ...item.provisions.map((id) => `        - ${quoted(id)}`));
+      }
+      lines.push(`      text: ${scalar(item.text, '      ')}`);
+      if (item.date !== undefined) lines.push(`      date: ${scalar(item.date, '      ')}`);
+    }
+  }
+  if (lines.length === 1) return ['treatyStatus: {}'];
   return lines;
 }
 

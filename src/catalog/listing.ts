@@ -10,7 +10,15 @@ export interface CatalogListing {
     chapter: string;
     strength: Strength;
     provisions: string[];
-    questions: { id: string; text: string; when?: Condition }[];
+    /** kind tells a client a free-text question (recorded, not scored) from a scale question. */
+    questions: {
+      id: string;
+      kind: 'scale' | 'text';
+      text: string;
+      help?: string;
+      when?: Condition;
+      recommendation?: string;
+    }[];
   }[];
 }
 
@@ -35,7 +43,14 @@ export function catalogListing(catalog: Catalog): CatalogListing {
       chapter: o.chapter,
       strength: o.strength,
       provisions: o.provisions,
-      questions: o.questions.map((q) => ({ id: q.id, text: q.text, ...(q.when ? { when: q.when } : {}) })),
+      questions: o.questions.map((q) => ({
+        id: q.id,
+        kind: q.kind ?? 'scale',
+        text: q.text,
+        ...(q.help ? { help: q.help } : {}),
+        ...(q.when ? { when: q.when } : {}),
+        ...(q.recommendation ? { recommendation: q.recommendation } : {}),
+      })),
     })),
   };
 }

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { SchemaChecker } from '../schema/check.js';
 import { didYouMean } from '../text/suggest.js';
 import { locate, type ParsedYaml, type PathSegment, parseSource, type SourceFile, type Span } from '../yaml/source.js';
-import { type Catalog, type Instrument, isScored, type Obligation, WEIGHT_RANGE } from './model.js';
+import { type Catalog, type Instrument, isScored, type Obligation, TIER_RANK, WEIGHT_RANGE } from './model.js';
 
 export type { SourceFile } from '../yaml/source.js';
 
@@ -226,12 +226,15 @@ function checkConditions(ordered: QuestionEntry[]): Diagnostic[] {
           `Condition names question "${when.question}", which is asked later. A condition may only depend on an earlier answer: move one of the questions.`,
         ),
       );
-    } else if (entry.obligation.strength !== 'recommended' && target.obligation.strength === 'recommended') {
+    } else if (TIER_RANK[target.obligation.strength] > TIER_RANK[entry.obligation.strength]) {
+      const recommended = target.obligation.strength === 'recommended';
       diagnostics.push(
         finding(
           where,
-          'condition-on-recommended',
-          `Condition names question "${when.question}" of a recommended obligation, but this question counts in the main score. The main score must not depend on a recommended answer: condition it on a mandatory or discretionary question, or drop the condition.`,
+          recommended ? 'condition-on-recommended' : 'condition-on-optional',
+          recommended
+            ? `Condition names question "${when.question}" of a recommended obligation, but this question is part of the treaty (${entry.obligation.strength}). What the treaty asks must not depend on an answer beyond it: condition it on a mandatory or discretionary question, or drop the condition.`
+            : `Condition names question "${when.question}" of an optional treaty measure (discretionary), but this question counts in the main score. A treaty obligation must not depend on whether the State uses an option: condition it on a mandatory question, or drop the condition.`,
         ),
       );
     } else if (!isScored(target.question)) {

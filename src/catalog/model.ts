@@ -2,8 +2,27 @@
 export const SCALE = ['yes', 'partly', 'no', 'unknown', 'not-applicable'] as const;
 export type ScaleAnswer = (typeof SCALE)[number];
 
+/**
+ * The three tiers of the score model.
+ * mandatory: a treaty obligation ("shall", also "shall … subject to national law / where
+ *   appropriate", which govern how, not whether): the overall and chapter scores.
+ * discretionary: an optional treaty measure (the text makes the measure itself optional: "may",
+ *   "may consider"): never in the overall or chapter scores, shown as used / partly used / not used.
+ * recommended: beyond the treaty (Committee or specialist guidance, with a `source`): the separate
+ *   recommended score.
+ */
 export const STRENGTHS = ['mandatory', 'discretionary', 'recommended'] as const;
 export type Strength = (typeof STRENGTHS)[number];
+
+/** How far from the treaty minimum a tier is: a condition may only look at the same tier or a stronger one. */
+export const TIER_RANK: Record<Strength, number> = { mandatory: 0, discretionary: 1, recommended: 2 };
+
+/** The tiers as the report names them. */
+export const TIER_LABELS: Record<Strength, string> = {
+  mandatory: 'treaty obligation',
+  discretionary: 'optional treaty measure',
+  recommended: 'beyond the treaty',
+};
 
 export const WEIGHT_RANGE = { min: 1, max: 5 } as const;
 
@@ -35,6 +54,13 @@ export interface Instrument {
 export interface Condition {
   question: string;
   in: ScaleAnswer[];
+  /**
+   * What a skipped question counts as. inherit (default): the answer that skipped it (a "no" to
+   * "Is X an offence?" also scores "the penalty for X" 0). not-applicable: the question presupposes
+   * what the earlier answer says the State lawfully lacks, so it is left out of the score and the
+   * gap is counted once, at the earlier question.
+   */
+  otherwise?: 'inherit' | 'not-applicable';
 }
 
 export interface Question {
@@ -43,6 +69,8 @@ export interface Question {
   help?: string;
   kind?: 'scale' | 'text';
   when?: Condition;
+  /** What to do when this question is answered no or partly; the obligation's recommendation is the fallback. */
+  recommendation?: string;
 }
 
 export interface Obligation {

@@ -1,12 +1,16 @@
-import type { Assessment } from '../assessment/model.js';
-import type { Catalog, Provision, Strength } from '../catalog/model.js';
-import { isScored } from '../catalog/model.js';
+import type { Assessment, Reservation } from '../assessment/model.js';
+import { mentioning, reservationsFor, reservationsOf } from '../assessment/reservations.js';
+import type { Catalog, Obligation, Provision, Strength } from '../catalog/model.js';
+import { isScored, TIER_LABELS } from '../catalog/model.js';
 import {
   type Aggregate,
   type EffectiveAnswer,
   GAP_STATUSES,
+  OBLIGATION_STATUSES,
   type ObligationStatus,
+  type OptionalSummary,
   priorityGaps,
+  type QuestionScore,
   type Score,
 } from '../scoring/model.js';
 import { type Block, methodology } from './methodology.js';
@@ -17,10 +21,20 @@ export const STATUS_LABELS: Record<ObligationStatus, string> = {
   met: 'Met',
   partial: 'Partly met',
   unmet: 'Not met',
+  used: 'Used',
+  'partly-used': 'Partly used',
+  'not-used': 'Not used',
   unverified: 'Unverified',
   'not-applicable': 'Not applicable',
+  reserved: 'Reserved',
   unanswered: 'Unanswered',
 };
+
+/** "Treaty obligation", "Optional treaty measure", "Beyond the treaty". */
+export function tierLabel(strength: Strength): string {
+  const label = TIER_LABELS[strength];
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
 
 export const ANSWER_LABELS: Record<EffectiveAnswer, string> = {
   yes: 'Yes',
@@ -71,11 +85,34 @@ export interface ReportAnswer {
   flagged: boolean;
 }
 
+/** One thing to do, aimed at the element that failed. */
+export interface ReportAction {
+  /** The question it answers; absent for the obligation's own recommendation (the fallback). */
+  questionId?: string;
+  /** amend: the element is missing or partial. verify: its answer is "unknown". */
+  kind: 'amend' | 'verify';
+  text: string;
+}
+
+/** A reservation or declaration as the report prints it. */
+export interface ReportReservation {
+  kind: Reservation['kind'];
+  /** "Reservation" / "Declaration". */
+  kindLabel: string;
+  provisions: string[];
+  /** "art. 3(1)(a)(ii)": the printed labels of the provisions it names. */
+  provisionLabels: string;
+  text: string;
+  date?: string;
+}
+
 export interface ReportObligation {
   id: string;
   title: string;
   chapter: string;
   strength: Strength;
+  /** "Treaty obligation", "Optional treaty measure" or "Beyond the treaty". */
+  tier: string;
   weight: number;
   status: ObligationStatus;
   statusLabel: string;
@@ -89,8 +126,15 @@ export interface ReportObligation {
   summary: string;
   /** The catalog's recommendation: what to do when the obligation is not met. */
   recommendation: string;
-  /** What this State should do now: the recommendation, or a plain "none" when met or not applicable. */
+  /** What this State should do now: the actions joined, or a plain "none" when met or not applicable. */
   action: string;
+  /**
+   * What to do, element by element: a question's own recommendation when it is answered no or
+   * partly, "Verify: …" when it is unknown, the obligation's recommendation for the rest.
+   */
+  actions: ReportAction[];
+  /** Reservations and declarations of the State that touch this obligation's provisions. */
+  reservations: ReportReservation[];
   references: string[];
   /** Distinct national provisions cited in the answers, in question order. */
   citations: string[];
@@ -116,6 +160,15 @@ export interface RemainingItem {
   notes?: string;
 }
 
+/** The status of the treaty for the State: recorded, not scored. */
+export interface ReportTreatyStatus {
+  /** "Ratification on 2002-05-15 (signed 2000-09-06)", or null when not recorded. */
+  ratification: string | null;
+  nationalLaw: string | null;
+  reporting: string | null;
+  reservations: ReportReservation[];
+}
+
 export interface ReportModel {
   title: string;
   instrument: {
@@ -135,15 +188,23 @@ export interface ReportModel {
   toolVersion: string;
   answersDigest: string;
   sourceFile: string;
+  treatyStatus: ReportTreatyStatus;
   summary: {
+    /** Treaty obligations only. */
     overall: Aggregate;
     recommended: Aggregate;
+    /** Optional treaty measures: how many are used, partly used, not used. */
+    optional: OptionalSummary;
     chapters: { id: string; title: string; score: number | null; completeness: number }[];
     statusCounts: Record<ObligationStatus, number>;
     priorityGaps: ReportObligation[];
   };
-  /** Every obligation that is not met (or not yet answered), in catalog order. */
+  /** Every treaty obligation or recommendation that is not met (or not yet answered), in catalog order. */
   gaps: ReportObligation[];
+  /** The optional treaty measures, used or not, in catalog order. */
+  optional: ReportObligation[];
+  /** Obligations out of the score because of the State's reservations, with their texts. */
+  reserved: ReportObligation[];
   chapters: ReportChapter[];
   remaining: { unverified: RemainingItem[]; unanswered: RemainingItem[]; flagged: RemainingItem[] };
   methodology: Block[];
@@ -159,6 +220,19 @@ export function buildReport(catalog: Catalog, assessment: Assessment, score: Sco
   const provisions = new Map<string, Provision>(instrument.provisions.map((p) => [p.id, p]));
   const chapterTitles = new Map(instrument.chapters.map((c) => [c.id, c.title]));
   const scores = new Map(score.obligations.map((o) => [o.id, o]));
+  const allReservations = assessment.treatyStatus?.reservations ?? [];
+  const inForce = reservationsOf(assessment);
+  const reportReservation = (r: Reservation): ReportReservation => {
+    const ids = r.provisions ?? [];
+    return {
+      kind: r.kind,
+      kindLabel: r.kind === 'reservation' ? 'Reservation' : 'Declaration',
+      provisions: ids,
+      provisionLabels: ids.map((id) => provisions.get(id)?.label ?? id).join('; '),
+      text: r.text.trim(),
+      ...(r.date ? { date: r.date } : {}),
+    };
+  };
 
   const obligations: ReportObligation[] = catalog.obligations.map((o) => {
     const s = scores.get(o.id);
@@ -189,11 +263,14 @@ export function buildReport(catalog: Catalog, assessment: Assessment, score: Sco
       const lead = chapeaux(id, provisions);
       return { id, label: p?.label ?? id, text: p?.text ?? '', ...(lead ? { lead } : {}) };
     });
+    const touching = s.status === 'reserved' ? reservationsFor(o, inForce) : mentioning(o, allReservations);
+    const actions = actionsFor(o, s.status, s.questionScores);
     return {
       id: o.id,
       title: o.title,
       chapter: o.chapter,
       strength: o.strength,
+      tier: tierLabel(o.strength),
       weight: o.weight,
       status: s.status,
       statusLabel: STATUS_LABELS[s.status],
@@ -204,7 +281,9 @@ export function buildReport(catalog: Catalog, assessment: Assessment, score: Sco
       provisionLabels: provisionList.map((p) => p.label).join('; '),
       summary: o.summary.trim(),
       recommendation: o.recommendation.trim(),
-      action: actionFor(s.status, o.recommendation.trim()),
+      action: actionFor(s.status, actions),
+      actions,
+      reservations: touching.map(reportReservation),
       references: o.references ?? [],
       citations: [...new Set(answers.flatMap((a) => (a.citation ? [a.citation] : [])))],
       answers,
@@ -226,10 +305,7 @@ export function buildReport(catalog: Catalog, assessment: Assessment, score: Sco
     .filter((c) => c.obligations.length > 0);
 
   const statusCounts = Object.fromEntries(
-    (['met', 'partial', 'unmet', 'unverified', 'not-applicable', 'unanswered'] as const).map((st) => [
-      st,
-      obligations.filter((o) => o.status === st).length,
-    ]),
+    OBLIGATION_STATUSES.map((st) => [st, obligations.filter((o) => o.status === st).length]),
   ) as Record<ObligationStatus, number>;
 
   const remainingOf = (pick: (a: ReportAnswer) => boolean): RemainingItem[] =>
@@ -283,9 +359,11 @@ export function buildReport(catalog: Catalog, assessment: Assessment, score: Sco
     toolVersion: meta.toolVersion,
     answersDigest: meta.answersDigest,
     sourceFile: meta.sourceFile,
+    treatyStatus: treatyStatusOf(assessment, reportReservation),
     summary: {
       overall: score.overall,
       recommended: score.recommended,
+      optional: score.optional,
       chapters: score.chapters.map((c) => ({ id: c.id, title: c.title, score: c.score, completeness: c.completeness })),
       statusCounts,
       priorityGaps: priorityGaps(score)
@@ -293,7 +371,11 @@ export function buildReport(catalog: Catalog, assessment: Assessment, score: Sco
         .slice(0, PRIORITY_GAP_LIMIT)
         .flatMap((o) => byId.get(o.id) ?? []),
     },
-    gaps: obligations.filter((o) => GAP_STATUSES.includes(o.status) || o.status === 'unanswered'),
+    gaps: obligations.filter(
+      (o) => o.strength !== 'discretionary' && (GAP_STATUSES.includes(o.status) || o.status === 'unanswered'),
+    ),
+    optional: obligations.filter((o) => o.strength === 'discretionary' && o.status !== 'reserved'),
+    reserved: obligations.filter((o) => o.status === 'reserved'),
     chapters,
     remaining: {
       unverified: remainingOf((a) => a.answer === 'unknown' && !a.skippedBy),
@@ -305,11 +387,35 @@ export function buildReport(catalog: Catalog, assessment: Assessment, score: Sco
   };
 }
 
-/** "No (skipped: as question 1)": a skipped follow-up names the question whose answer it takes. */
+/**
+ * "No (skipped: as question 1)": a skipped follow-up names the question whose answer it takes;
+ * "Not applicable (skipped: follows question 1)" when it is left out because of that answer.
+ */
 function answerLabel(answer: EffectiveAnswer, skippedBy: string | undefined, numbers: Map<string, number>): string {
   if (!skippedBy) return ANSWER_LABELS[answer];
   const n = numbers.get(skippedBy);
-  return `${ANSWER_LABELS[answer]} (skipped: as ${n === undefined ? skippedBy : `question ${n}`})`;
+  const which = n === undefined ? skippedBy : `question ${n}`;
+  if (answer === 'not-applicable') return `${ANSWER_LABELS[answer]} (skipped: follows ${which})`;
+  return `${ANSWER_LABELS[answer]} (skipped: as ${which})`;
+}
+
+function treatyStatusOf(
+  assessment: Assessment,
+  reservation: (r: Reservation) => ReportReservation,
+): ReportTreatyStatus {
+  const status = assessment.treatyStatus ?? {};
+  const r = status.ratification;
+  let ratification: string | null = null;
+  if (r && (r.date || r.kind || r.signed)) {
+    const kind = r.kind ? r.kind.charAt(0).toUpperCase() + r.kind.slice(1) : 'Became a party';
+    ratification = `${kind}${r.date ? ` on ${r.date}` : ''}${r.signed ? ` (signed ${r.signed})` : ''}`;
+  }
+  return {
+    ratification,
+    nationalLaw: clean(status.nationalLaw) ?? null,
+    reporting: clean(status.reporting) ?? null,
+    reservations: (status.reservations ?? []).map(reservation),
+  };
 }
 
 /** The texts of the provision's ancestors (3.1.a.i.a → 3.1.a.i, 3.1.a, 3.1) that end in a colon. */
@@ -352,9 +458,49 @@ export function fictionalNotice(model: Pick<ReportModel, 'country'>): string {
   return `${model.country.code} is a user-assigned ISO 3166-1 code: this is a fictional or training country, and its laws are invented.`;
 }
 
-/** A met obligation needs no amendment; telling a minister to "amend the code" there would mislead. */
-function actionFor(status: ObligationStatus, recommendation: string): string {
-  if (status === 'met') return 'None needed: the answers show this obligation is met.';
-  if (status === 'not-applicable') return 'None: the obligation does not apply to this State.';
-  return recommendation;
+/** Statuses that call for no action: telling a minister to "amend the code" there would mislead. */
+const NO_ACTION: Partial<Record<ObligationStatus, string>> = {
+  met: 'None needed: the answers show this obligation is met.',
+  used: 'None needed: the State uses this optional measure.',
+  'not-applicable': 'None: the obligation does not apply to this State.',
+  reserved:
+    'None while the reservation stands. The Committee asks States Parties to review their reservations with a view to withdrawing them.',
+};
+
+function actionFor(status: ObligationStatus, actions: readonly ReportAction[]): string {
+  return NO_ACTION[status] ?? actions.map((a) => a.text).join(' ');
+}
+
+/**
+ * The actions aimed at the elements that failed: a question answered no or partly gives its own
+ * recommendation, an unknown one "Verify: …", an unanswered or skipped one nothing. The
+ * obligation's recommendation covers every failed question without its own, and stands alone
+ * when the obligation fails only through questions skipped by another obligation's answer.
+ */
+export function actionsFor(
+  obligation: Obligation,
+  status: ObligationStatus,
+  scores: readonly QuestionScore[],
+): ReportAction[] {
+  if (NO_ACTION[status] !== undefined || status === 'unanswered') return [];
+  const fallback = obligation.recommendation.trim();
+  const byId = new Map(scores.map((q) => [q.id, q]));
+  const actions: ReportAction[] = [];
+  let needsFallback = false;
+  for (const question of obligation.questions) {
+    const q = byId.get(question.id);
+    if (!q?.scored || q.skippedBy) continue;
+    const own = question.recommendation?.trim();
+    if (q.answer === 'no' || q.answer === 'partly') {
+      if (own) actions.push({ questionId: question.id, kind: 'amend', text: own });
+      else needsFallback = true;
+    } else if (q.answer === 'unknown') {
+      actions.push({ questionId: question.id, kind: 'verify', text: `Verify: ${question.text.trim()}` });
+    }
+  }
+  const failed = scores.some((q) => q.scored && q.score !== null && q.score < 1 && q.answer !== 'unknown');
+  if (needsFallback || (failed && !actions.some((a) => a.kind === 'amend'))) {
+    actions.push({ kind: 'amend', text: fallback });
+  }
+  return actions;
 }

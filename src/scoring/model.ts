@@ -1,21 +1,30 @@
 import type { AnswerRecord, Assessment } from '../assessment/model.js';
+import { reservationsFor, reservationsOf } from '../assessment/reservations.js';
 import type { Catalog, Chapter, Obligation, Question, ScaleAnswer, Strength } from '../catalog/model.js';
-import { isScored } from '../catalog/model.js';
+import { isScored, TIER_RANK } from '../catalog/model.js';
 
 /**
  * The score model, small and exact (the README and the report's methodology state the same):
  *
+ *   tiers      mandatory = treaty obligations ("shall", also "shall … subject to national law /
+ *              where appropriate"): the overall and chapter scores. discretionary = optional treaty
+ *              measures ("may"): never in the overall or chapter scores, each reported as used,
+ *              partly used or not used. recommended = beyond the treaty: its own score.
+ *   reserved   an obligation whose provisions are all covered by a reservation the State made is
+ *              "reserved": left out of every score, like not-applicable, and listed on its own.
  *   question   s(q) = 1 yes, 0.5 partly, 0 no, 0 unknown ("unverified"); not-applicable and
  *              unanswered questions are left out. A question skipped by its condition takes the
  *              answer that skipped it, scored 0 when that answer is weaker than an answer that
- *              would have asked it (a follow-up that presumes "yes" is not credited from "partly").
- *              A follow-up of a skipped question is skipped too, with the same answer and score.
- *              A condition on a recommended obligation's question never skips a question of a
- *              mandatory or discretionary obligation.
+ *              would have asked it (a follow-up that presumes "yes" is not credited from "partly");
+ *              with `otherwise: not-applicable` it is left out instead (it presupposes what the State
+ *              lawfully lacks; the gap is counted once, at the question that skipped it).
+ *              A follow-up of a skipped question is skipped too, with the same answer and score
+ *              (not applicable when its own condition says so).
+ *              A condition on a question of a weaker tier never skips a question of a stronger one.
  *   obligation S(o) = mean of s(q) over its answered, applicable scale questions, in [0, 1].
  *   chapter / overall
- *              100 × Σ w(o)·S(o) / Σ w(o) over mandatory and discretionary obligations that have
- *              a score; w(o) is the catalog weight 1–5.
+ *              100 × Σ w(o)·S(o) / Σ w(o) over mandatory obligations that have a score; w(o) is
+ *              the catalog weight 1–5.
  *   recommended
  *              the same formula over recommended obligations only; it never enters the above.
  *   completeness
@@ -31,7 +40,18 @@ export const ANSWER_SCORE: Record<'yes' | 'partly' | 'no' | 'unknown', number> =
 /** How strong an answer is, for conditions: no and unknown are equally weak. */
 const RANK: Record<'yes' | 'partly' | 'no' | 'unknown', number> = { yes: 2, partly: 1, no: 0, unknown: 0 };
 
-export const OBLIGATION_STATUSES = ['met', 'partial', 'unmet', 'unverified', 'not-applicable', 'unanswered'] as const;
+export const OBLIGATION_STATUSES = [
+  'met',
+  'partial',
+  'unmet',
+  'used',
+  'partly-used',
+  'not-used',
+  'unverified',
+  'not-applicable',
+  'reserved',
+  'unanswered',
+] as const;
 export type ObligationStatus = (typeof OBLIGATION_STATUSES)[number];
 
 /** The answer a question effectively has once conditions are applied. */
@@ -54,7 +74,7 @@ export interface ObligationScore {
   strength: Strength;
   weight: number;
   status: ObligationStatus;
-  /** S(o) in [0, 1]; null for not-applicable and unanswered obligations. */
+  /** S(o) in [0, 1]; null for not-applicable, reserved and unanswered obligations. */
   score: number | null;
   /** Answered scale questions (not-applicable counts as answered). */
   answered: number;
@@ -80,25 +100,45 @@ export interface ChapterScore extends Aggregate {
   title: string;
 }
 
+/** The optional treaty measures: counted, never scored. */
+export interface OptionalSummary {
+  obligations: number;
+  used: number;
+  partlyUsed: number;
+  notUsed: number;
+  unverified: number;
+  answered: number;
+  questions: number;
+  completeness: number;
+}
+
 export interface Score {
+  /** Treaty obligations (mandatory) only. */
   overall: Aggregate;
   recommended: Aggregate;
+  optional: OptionalSummary;
   chapters: ChapterScore[];
   obligations: ObligationScore[];
 }
 
+/** Whether an obligation of this strength counts in the overall and chapter scores. */
 export function isCore(strength: Strength): boolean {
-  return strength === 'mandatory' || strength === 'discretionary';
+  return strength === 'mandatory';
 }
 
 /** Scores an assessment against its catalog. Pure: same inputs, same result. */
-export function scoreAssessment(catalog: Catalog, assessment: Pick<Assessment, 'answers'>): Score {
+export function scoreAssessment(catalog: Catalog, assessment: Pick<Assessment, 'answers' | 'treatyStatus'>): Score {
   const effective = effectiveAnswers(catalog, assessment.answers);
-  const obligations = catalog.obligations.map((o) => scoreObligation(o, effective));
-  const core = obligations.filter((o) => isCore(o.strength));
+  const reservations = reservationsOf(assessment);
+  const obligations = catalog.obligations.map((o) =>
+    reservationsFor(o, reservations).length > 0 ? reservedObligation(o, effective) : scoreObligation(o, effective),
+  );
+  const inScore = obligations.filter((o) => o.status !== 'reserved');
+  const core = inScore.filter((o) => isCore(o.strength));
   return {
     overall: aggregate(core),
-    recommended: aggregate(obligations.filter((o) => o.strength === 'recommended')),
+    recommended: aggregate(inScore.filter((o) => o.strength === 'recommended')),
+    optional: optionalSummary(inScore.filter((o) => o.strength === 'discretionary')),
     chapters: catalog.instrument.chapters
       .map((chapter: Chapter) => ({
         id: chapter.id,
@@ -126,10 +166,11 @@ export function effectiveAnswers(catalog: Catalog, answers: Record<string, Answe
   for (const obligation of catalog.obligations) {
     for (const question of obligation.questions) {
       if (!isScored(question)) continue;
-      // The treaty minimum never depends on answers beyond it: a condition on a recommended
-      // obligation's question does not skip a question of a mandatory or discretionary one.
+      // A tier never depends on answers of a weaker one: a condition on an optional measure's or
+      // a recommended question does not skip a treaty obligation's question (the catalog check
+      // refuses such conditions; this keeps the score model safe from any catalog).
       const controller = question.when ? strengthOf.get(question.when.question) : undefined;
-      const applies = !(isCore(obligation.strength) && controller === 'recommended');
+      const applies = controller === undefined || TIER_RANK[controller] <= TIER_RANK[obligation.strength];
       result.set(question.id, effectiveAnswer(question, answers[question.id]?.answer, result, applies));
     }
   }
@@ -146,13 +187,16 @@ function effectiveAnswer(
   if (when) {
     const controller = done.get(when.question);
     if (!controller || controller.answer === 'unanswered') return { answer: 'unanswered', score: null };
-    // A follow-up of a question that was not asked is not asked either: it takes the same answer
-    // and the same score, whatever its own condition says about that answer.
-    if (controller.skippedBy)
-      return { answer: controller.answer, skippedBy: controller.skippedBy, score: controller.score };
-    if (!when.in.includes(controller.answer as ScaleAnswer)) {
-      const by = when.question;
-      if (controller.answer === 'not-applicable') return { answer: 'not-applicable', skippedBy: by, score: null };
+    const skipped = controller.skippedBy !== undefined || !when.in.includes(controller.answer as ScaleAnswer);
+    if (skipped) {
+      // A follow-up of a question that was not asked is not asked either: it takes the same
+      // answer and score, whatever its own condition says about that answer — unless it is left
+      // out as not applicable (its condition says so, or the earlier question is not applicable).
+      const by = controller.skippedBy ?? when.question;
+      if (controller.answer === 'not-applicable' || when.otherwise === 'not-applicable') {
+        return { answer: 'not-applicable', skippedBy: by, score: null };
+      }
+      if (controller.skippedBy) return { answer: controller.answer, skippedBy: by, score: controller.score };
       const rank = RANK[controller.answer];
       const weaker = when.in.some((a) => a !== 'not-applicable' && RANK[a] > rank);
       return { answer: controller.answer, skippedBy: by, score: weaker ? 0 : ANSWER_SCORE[controller.answer] };
@@ -193,13 +237,37 @@ function scoreObligation(obligation: Obligation, effective: Map<string, Effectiv
     return { ...base, status: allNotApplicable ? 'not-applicable' : 'unanswered', score: null };
   }
   const score = counted.reduce((sum, q) => sum + (q.score ?? 0), 0) / counted.length;
-  return { ...base, status: statusFor(score, counted), score };
+  return { ...base, status: statusFor(obligation.strength, score, counted), score };
 }
 
-function statusFor(score: number, counted: readonly QuestionScore[]): ObligationStatus {
-  if (score === 1) return 'met';
+/** A reserved obligation keeps its answers for the record, but has no score and no completeness. */
+function reservedObligation(obligation: Obligation, effective: Map<string, Effective>): ObligationScore {
+  return { ...scoreObligation(obligation, effective), status: 'reserved', score: null };
+}
+
+/** An optional measure is used, partly used or not used; it is never "not met". */
+function statusFor(strength: Strength, score: number, counted: readonly QuestionScore[]): ObligationStatus {
+  const optional = strength === 'discretionary';
+  if (score === 1) return optional ? 'used' : 'met';
   if (counted.some((q) => q.answer === 'unknown')) return 'unverified';
+  if (optional) return score === 0 ? 'not-used' : 'partly-used';
   return score === 0 ? 'unmet' : 'partial';
+}
+
+function optionalSummary(obligations: readonly ObligationScore[]): OptionalSummary {
+  const count = (status: ObligationStatus) => obligations.filter((o) => o.status === status).length;
+  const answered = obligations.reduce((n, o) => n + o.answered, 0);
+  const questions = obligations.reduce((n, o) => n + o.questions, 0);
+  return {
+    obligations: obligations.length,
+    used: count('used'),
+    partlyUsed: count('partly-used'),
+    notUsed: count('not-used'),
+    unverified: count('unverified'),
+    answered,
+    questions,
+    completeness: questions > 0 ? answered / questions : 1,
+  };
 }
 
 function aggregate(obligations: readonly ObligationScore[]): Aggregate {
@@ -241,13 +309,14 @@ const STRENGTH_ORDER: Record<Strength, number> = { mandatory: 0, discretionary: 
 const GAP_ORDER: Record<string, number> = { unmet: 0, partial: 1, unverified: 2 };
 
 /**
- * The most important gaps: mandatory before discretionary before recommended, then by weight
- * (heavier first), then unmet before partial before unverified, then catalog order.
+ * The most important gaps: treaty obligations before recommended ones, then by weight (heavier
+ * first), then unmet before partial before unverified, then catalog order. An optional treaty
+ * measure is never a gap: not using it is the State's lawful choice.
  */
 export function priorityGaps(score: Score): ObligationScore[] {
   const order = new Map(score.obligations.map((o, i) => [o.id, i]));
   return score.obligations
-    .filter((o) => GAP_STATUSES.includes(o.status))
+    .filter((o) => o.strength !== 'discretionary' && GAP_STATUSES.includes(o.status))
     .sort(
       (a, b) =>
         STRENGTH_ORDER[a.strength] - STRENGTH_ORDER[b.strength] ||

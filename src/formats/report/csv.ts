@@ -5,6 +5,7 @@ export const CSV_COLUMNS = [
   'obligation_id',
   'obligation',
   'strength',
+  'tier',
   'weight',
   'provisions',
   'status',
@@ -13,9 +14,13 @@ export const CSV_COLUMNS = [
   'questions',
   'national_law_cited',
   'recommendation',
+  'action',
+  'reservations',
 ] as const;
 
 /**
+ * Status is the model's: met / partial / unmet for treaty obligations and recommendations,
+ * used / partly-used / not-used for optional treaty measures, reserved, not-applicable, unanswered.
  * One row per obligation (all of them, met ones too, so a spreadsheet can filter), RFC 4180:
  * CRLF line ends, every field quoted when it holds a comma, quote or line break. Cells that a
  * spreadsheet would run as a formula (=, +, -, @) get a leading apostrophe.
@@ -29,6 +34,7 @@ export function reportCsv(model: ReportModel): string {
         o.id,
         o.title,
         o.strength,
+        o.tier,
         String(o.weight),
         o.provisionLabels,
         o.status,
@@ -37,6 +43,10 @@ export function reportCsv(model: ReportModel): string {
         String(o.questions),
         o.citations.join('; '),
         o.recommendation,
+        o.action,
+        o.reservations
+          .map((r) => `${r.kindLabel} (${r.provisionLabels || 'no provision named'}): ${r.text}`)
+          .join(' | '),
       ]);
     }
   }

@@ -5,7 +5,9 @@ import {
   formatScore,
   type ReportModel,
   type ReportObligation,
+  type ReportReservation,
 } from '../../report/model.js';
+import type { OptionalSummary } from '../../scoring/model.js';
 
 /** The report as Markdown, in the same order and with the same content as the PDF. */
 export function reportMarkdown(model: ReportModel): string {
@@ -29,27 +31,47 @@ export function reportMarkdown(model: ReportModel): string {
   if (model.catalogNote) push(`> ${esc(model.catalogNote)}`, '');
 
   push('## Executive summary', '');
-  const { overall, recommended } = model.summary;
+  const { overall, recommended, optional } = model.summary;
   push(
-    `- **Overall score: ${overall.score === null ? 'none yet (nothing answered)' : `${formatScore(overall.score)} / 100`}** (mandatory and discretionary obligations), completeness ${formatPercent(overall.completeness)} (${overall.answered} of ${overall.questions} questions answered)`,
+    `- **Overall score: ${overall.score === null ? 'none yet (nothing answered)' : `${formatScore(overall.score)} / 100`}** (treaty obligations), completeness ${formatPercent(overall.completeness)} (${overall.answered} of ${overall.questions} questions answered)`,
   );
+  if (optional.obligations > 0) push(`- ${optionalLine(optional)}`);
   if (recommended.obligations > 0) {
     push(
-      `- Beyond the treaty minimum (recommended): ${formatScore(recommended.score)} / 100, completeness ${formatPercent(recommended.completeness)}`,
+      `- Beyond the treaty (recommended): ${formatScore(recommended.score)} / 100, completeness ${formatPercent(recommended.completeness)}`,
     );
   }
+  if (model.reserved.length > 0)
+    push(
+      `- Reserved: ${model.reserved.length} obligation${model.reserved.length === 1 ? '' : 's'} out of the score (see "Reservations")`,
+    );
   push('', '| Chapter | Score | Completeness |', '|---|---:|---:|');
   for (const c of model.summary.chapters) {
     push(`| ${cell(c.title)} | ${formatScore(c.score)} | ${formatPercent(c.completeness)} |`);
   }
   push('', '### Priority gaps', '');
-  if (model.summary.priorityGaps.length === 0)
-    push('No mandatory or discretionary obligation is unmet, partly met or unverified.');
+  if (model.summary.priorityGaps.length === 0) push('No treaty obligation is unmet, partly met or unverified.');
   model.summary.priorityGaps.forEach((o, i) => {
     push(
-      `${i + 1}. **${esc(o.title)}** (${esc(o.provisionLabels)}): ${o.statusLabel}, ${o.strength}, weight ${o.weight}`,
+      `${i + 1}. **${esc(o.title)}** (${esc(o.provisionLabels)}): ${o.statusLabel}, ${o.tier.toLowerCase()}, weight ${o.weight}`,
     );
   });
+  push('');
+
+  push(
+    `### Status of the ${esc(model.instrument.shortTitle)}`,
+    '',
+    '*Recorded as stated in the assessment; not scored.*',
+    '',
+  );
+  const status = model.treatyStatus;
+  push(
+    `- Ratification or accession: ${esc(status.ratification ?? 'not recorded')}`,
+    `- Status in national law: ${esc(status.nationalLaw ?? 'not recorded')}`,
+    `- Reporting to the Committee: ${esc(status.reporting ?? 'not recorded')}`,
+    `- Reservations and declarations: ${status.reservations.length === 0 ? 'none recorded' : String(status.reservations.length)}`,
+  );
+  for (const r of status.reservations) push(`  - ${reservationLine(r)}`);
   push('');
 
   push('## Gap table', '');
@@ -58,8 +80,39 @@ export function reportMarkdown(model: ReportModel): string {
     push('| Provision | Obligation | Status | National law cited | Recommended action |', '|---|---|---|---|---|');
     for (const o of model.gaps) {
       push(
-        `| ${cell(o.provisionLabels)} | ${cell(o.title)} (${o.strength}) | ${o.statusLabel} | ${cell(o.citations.join('; ') || '–')} | ${cell(o.recommendation)} |`,
+        `| ${cell(o.provisionLabels)} | ${cell(o.title)} (${o.tier.toLowerCase()}) | ${o.statusLabel} | ${cell(o.citations.join('; ') || '–')} | ${cell(o.action)} |`,
       );
+    }
+    push('');
+  }
+
+  if (model.optional.length > 0) {
+    push(
+      '### Optional treaty measures (not scored)',
+      '',
+      'The Protocol leaves these measures to the State ("may"): they are not in the overall or chapter scores, and not using one is not a breach.',
+      '',
+      '| Provision | Measure | Use | National law cited |',
+      '|---|---|---|---|',
+    );
+    for (const o of model.optional) {
+      push(
+        `| ${cell(o.provisionLabels)} | ${cell(o.title)} | ${o.statusLabel} | ${cell(o.citations.join('; ') || '–')} |`,
+      );
+    }
+    push('');
+  }
+
+  if (model.reserved.length > 0) {
+    push(
+      '### Reservations',
+      '',
+      'These obligations rest only on provisions the State has reserved: they are out of the score, like not-applicable ones. The Committee asks States Parties to review their reservations with a view to withdrawing them.',
+      '',
+    );
+    for (const o of model.reserved) {
+      push(`- **${esc(o.title)}** (${esc(o.provisionLabels)}, ${o.tier.toLowerCase()})`);
+      for (const r of o.reservations) push(`  - ${reservationLine(r)}`);
     }
     push('');
   }
@@ -107,7 +160,7 @@ function obligationSection(o: ReportObligation): string[] {
   const lines = [
     `### ${esc(o.title)}`,
     '',
-    `**${o.statusLabel}**${o.score === null ? '' : ` (${formatScore(o.score)} / 100)`} · ${o.strength} · weight ${o.weight} · ${esc(o.provisionLabels)}${o.answered < o.questions ? ` · ${o.questions - o.answered} of ${o.questions} questions unanswered` : ''}`,
+    `**${o.statusLabel}**${o.score === null ? '' : ` (${formatScore(o.score)} / 100)`} · ${o.tier.toLowerCase()} · weight ${o.weight} · ${esc(o.provisionLabels)}${o.answered < o.questions ? ` · ${o.questions - o.answered} of ${o.questions} questions unanswered` : ''}`,
     '',
     esc(o.summary),
     '',
@@ -124,8 +177,24 @@ function obligationSection(o: ReportObligation): string[] {
     if (a.citation) lines.push(`   Law: ${esc(a.citation)}  `);
     if (a.notes) lines.push(`   Notes: ${esc(a.notes)}`);
   });
-  lines.push('', `**Recommended action:** ${esc(o.action)}`, '');
+  for (const r of o.reservations) lines.push('', `> ${reservationLine(r)}`);
+  if (o.actions.length > 1) {
+    lines.push('', '**Recommended action:**', '');
+    for (const a of o.actions) lines.push(`- ${esc(a.text)}`);
+    lines.push('');
+  } else {
+    lines.push('', `**Recommended action:** ${esc(o.action)}`, '');
+  }
   return lines;
+}
+
+function reservationLine(r: ReportReservation): string {
+  const where = r.provisionLabels ? ` (${esc(r.provisionLabels)})` : ' (no provision named)';
+  return `**${r.kindLabel}**${where}${r.date ? `, ${r.date}` : ''}: ${esc(r.text)}`;
+}
+
+function optionalLine(o: OptionalSummary): string {
+  return `Optional treaty measures (not scored): ${o.used} used, ${o.partlyUsed} partly used, ${o.notUsed} not used${o.unverified > 0 ? `, ${o.unverified} unverified` : ''} of ${o.obligations}`;
 }
 
 function blockLines(block: Block): string[] {

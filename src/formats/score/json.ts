@@ -1,16 +1,29 @@
-import type { Catalog } from '../../catalog/model.js';
+import { type Catalog, TIER_LABELS } from '../../catalog/model.js';
 import type { Score } from '../../scoring/model.js';
 
-/** `opsc score --json`: aggregates 0–100, obligation scores S(o) in [0, 1], completeness 0–1. */
+/**
+ * `opsc score --json`: aggregates 0–100, obligation scores S(o) in [0, 1], completeness 0–1.
+ * overall and chapters: treaty obligations (mandatory) only. optional: the optional treaty
+ * measures (discretionary), counted as used / partly used / not used, never scored.
+ */
 export interface ScoreJson {
   overall: { score: number | null; completeness: number };
   recommended: { score: number | null; completeness: number };
+  optional: {
+    obligations: number;
+    used: number;
+    partlyUsed: number;
+    notUsed: number;
+    unverified: number;
+    completeness: number;
+  };
   chapters: { id: string; title: string; score: number | null; completeness: number }[];
   obligations: {
     id: string;
     title: string;
     chapter: string;
     strength: string;
+    tier: string;
     provisions: string[];
     status: string;
     score: number | null;
@@ -22,6 +35,14 @@ export function scoreJsonModel(catalog: Catalog, score: Score): ScoreJson {
   return {
     overall: { score: score.overall.score, completeness: share(score.overall.completeness) },
     recommended: { score: score.recommended.score, completeness: share(score.recommended.completeness) },
+    optional: {
+      obligations: score.optional.obligations,
+      used: score.optional.used,
+      partlyUsed: score.optional.partlyUsed,
+      notUsed: score.optional.notUsed,
+      unverified: score.optional.unverified,
+      completeness: share(score.optional.completeness),
+    },
     chapters: score.chapters.map((c) => ({
       id: c.id,
       title: c.title,
@@ -33,6 +54,7 @@ export function scoreJsonModel(catalog: Catalog, score: Score): ScoreJson {
       title: titles.get(o.id)?.title ?? o.id,
       chapter: o.chapter,
       strength: o.strength,
+      tier: TIER_LABELS[o.strength],
       provisions: titles.get(o.id)?.provisions ?? [],
       status: o.status,
       score: o.score === null ? null : Math.round(o.score * 10000) / 10000,

@@ -1,6 +1,6 @@
 import { provisionLabels } from '../../catalog/listing.js';
 import type { Catalog } from '../../catalog/model.js';
-import { formatPercent, formatScore, STATUS_LABELS } from '../../report/model.js';
+import { formatPercent, formatScore, STATUS_LABELS, tierLabel } from '../../report/model.js';
 import { type Aggregate, priorityGaps, type Score } from '../../scoring/model.js';
 import type { Color } from '../../text/terminal.js';
 import { pad, truncate } from '../text.js';
@@ -14,6 +14,8 @@ export interface SummaryOptions {
 }
 
 const BAR = 20;
+/** Width of the labels before the headline scores. */
+const LABEL = 29;
 
 /** The terminal summary of `opsc score`: overall, a bar per chapter, the most important gaps. */
 export function scoreSummary(catalog: Catalog, score: Score, options: SummaryOptions): string {
@@ -28,9 +30,22 @@ export function scoreSummary(catalog: Catalog, score: Score, options: SummaryOpt
   const out: string[] = [bold(`${catalog.instrument.shortTitle} score: ${country}`), ''];
 
   const line = (label: string, a: Aggregate) =>
-    `${label}${tone(a.score, formatScore(a.score).padStart(5))} / 100   ${dim(`completeness ${formatPercent(a.completeness)} (${a.answered} of ${a.questions} questions answered)`)}`;
-  out.push(line('Overall                    ', score.overall));
-  if (score.recommended.obligations > 0) out.push(line('Beyond the treaty minimum  ', score.recommended));
+    `${pad(label, LABEL)}${tone(a.score, formatScore(a.score).padStart(5))} / 100   ${dim(`completeness ${formatPercent(a.completeness)} (${a.answered} of ${a.questions} questions answered)`)}`;
+  out.push(line('Overall (treaty obligations)', score.overall));
+  if (score.recommended.obligations > 0) out.push(line('Beyond the treaty', score.recommended));
+  const optional = score.optional;
+  if (optional.obligations > 0) {
+    const parts = [`${optional.used} used`, `${optional.partlyUsed} partly used`, `${optional.notUsed} not used`];
+    if (optional.unverified > 0) parts.push(`${optional.unverified} unverified`);
+    out.push(
+      `Optional treaty measures      ${parts.join(', ')} ${dim('(not scored: the Protocol leaves them to the State)')}`,
+    );
+  }
+  const reserved = score.obligations.filter((o) => o.status === 'reserved').length;
+  if (reserved > 0)
+    out.push(
+      `Reserved                      ${reserved} obligation${reserved === 1 ? '' : 's'} ${dim('(out of the score: the State made a reservation)')}`,
+    );
   if (score.overall.completeness < 1) {
     out.push(dim('Incomplete: scores count answered questions only; unanswered ones are not guessed.'));
   }
@@ -60,13 +75,20 @@ export function scoreSummary(catalog: Catalog, score: Score, options: SummaryOpt
     );
   }
   const obligations = new Map(catalog.obligations.map((o) => [o.id, o]));
-  for (const gap of gaps.slice(0, limit)) {
-    const o = obligations.get(gap.id);
+  const row = (id: string, head: string) => {
+    const o = obligations.get(id);
     const where = provisionLabels(catalog, o?.provisions ?? []).join(', ');
-    const head = `  ${pad(STATUS_LABELS[gap.status], 10)}  ${pad(gap.strength, 13)} w${gap.weight}  `;
-    const rest = `${o?.title ?? gap.id} ${dim(`(${where})`)}`;
+    const rest = `${o?.title ?? id} ${dim(`(${where})`)}`;
     // A coloured line is left whole rather than cut inside an escape sequence.
     out.push(head + (color ? rest : truncate(rest, Math.max(30, width - head.length))));
+  };
+  for (const gap of gaps.slice(0, limit)) {
+    row(gap.id, `  ${pad(STATUS_LABELS[gap.status], 10)}  ${pad(tierLabel(gap.strength), 17)} w${gap.weight}  `);
+  }
+  const measures = score.obligations.filter((o) => o.strength === 'discretionary' && o.status !== 'reserved');
+  if (measures.length > 0) {
+    out.push('', bold('Optional treaty measures (not scored)'));
+    for (const m of measures) row(m.id, `  ${pad(STATUS_LABELS[m.status], 12)}  `);
   }
   out.push('', dim('The formula: README "Scoring", or the methodology section of "opsc report".'));
   return `${out.join('\n')}\n`;

@@ -8,6 +8,7 @@ import {
   type ReportObligation,
 } from '../../../report/model.js';
 import { ACCENT, barColor, FONT, INK, line, MUTED, RULE, SIZE, STATUS_COLOR, type Struct } from './theme.js';
+import { optionalAndReserved, reservationText, treatyStatus } from './treaty.js';
 import type { Writer } from './writer.js';
 
 /** The parts of the report, in reading order; each writes through the Writer. */
@@ -77,13 +78,13 @@ export function executiveSummary(w: Writer, model: ReportModel): void {
     overall.score === null
       ? 'Overall score: none yet (nothing answered). '
       : `Overall score: ${formatScore(overall.score)} / 100. `,
-    `Weighted over the mandatory and discretionary obligations of the Protocol; completeness ${formatPercent(overall.completeness)} (${overall.answered} of ${overall.questions} questions answered).`,
+    `Weighted over the treaty obligations of the Protocol ("shall"); completeness ${formatPercent(overall.completeness)} (${overall.answered} of ${overall.questions} questions answered).`,
     { size: 11, after: 4 },
   );
   if (recommended.obligations > 0) {
     w.leadParagraph(
       section,
-      `Beyond the treaty minimum: ${formatScore(recommended.score)} / 100. `,
+      `Beyond the treaty: ${formatScore(recommended.score)} / 100. `,
       `Recommended good practice, scored separately; it does not change the overall score. Completeness ${formatPercent(recommended.completeness)}.`,
       { after: 4 },
     );
@@ -96,31 +97,43 @@ export function executiveSummary(w: Writer, model: ReportModel): void {
       { color: STATUS_COLOR.unmet, after: 4 },
     );
   }
+  const optional = model.summary.optional;
+  if (optional.obligations > 0) {
+    w.leadParagraph(
+      section,
+      'Optional treaty measures: ',
+      `${optional.used} used, ${optional.partlyUsed} partly used, ${optional.notUsed} not used${optional.unverified > 0 ? `, ${optional.unverified} unverified` : ''}. Not scored: the Protocol leaves them to the State.`,
+      { after: 4 },
+    );
+  }
   const counts = model.summary.statusCounts;
+  const reserved = counts.reserved > 0 ? `, ${counts.reserved} reserved` : '';
   w.text(
     section,
     'P',
-    `Obligations: ${counts.met} met, ${counts.partial} partly met, ${counts.unmet} not met, ${counts.unverified} unverified, ${counts['not-applicable']} not applicable, ${counts.unanswered} unanswered.`,
+    `Obligations: ${counts.met} met, ${counts.partial} partly met, ${counts.unmet} not met, ${counts.unverified} unverified, ${counts['not-applicable']} not applicable${reserved}, ${counts.unanswered} unanswered.`,
     { color: MUTED, after: 8 },
   );
   w.heading(section, 2, 'Scores by chapter');
   chart(w, section, model);
   w.heading(section, 2, 'Priority gaps');
   if (model.summary.priorityGaps.length === 0) {
-    w.text(section, 'P', 'No mandatory or discretionary obligation is unmet, partly met or unverified.');
+    w.text(section, 'P', 'No treaty obligation is unmet, partly met or unverified.');
   } else {
-    w.text(section, 'P', 'Mandatory obligations first, then by weight; the full list is in the gap table.', {
+    w.text(section, 'P', 'Treaty obligations by weight; the full list is in the gap table.', {
       color: MUTED,
       size: SIZE.small,
     });
     w.list(
       section,
       model.summary.priorityGaps.map(
-        (o) => `${o.title} (${o.provisionLabels}): ${o.statusLabel.toLowerCase()}, ${o.strength}, weight ${o.weight}.`,
+        (o) =>
+          `${o.title} (${o.provisionLabels}): ${o.statusLabel.toLowerCase()}, ${o.tier.toLowerCase()}, weight ${o.weight}.`,
       ),
       { numbered: true },
     );
   }
+  treatyStatus(w, section, model);
   section.end();
 }
 
@@ -208,13 +221,14 @@ export function gapTable(w: Writer, model: ReportModel): void {
       ],
       model.gaps.map((o) => [
         { text: o.provisionLabels },
-        { text: `${o.title}\n${o.strength}, weight ${o.weight}` },
+        { text: `${o.title}\n${o.tier.toLowerCase()}, weight ${o.weight}` },
         { text: o.statusLabel, bold: true, color: STATUS_COLOR[o.status] },
         { text: o.citations.join('; ') || '–' },
-        { text: o.recommendation },
+        { text: o.action },
       ]),
     );
   }
+  optionalAndReserved(w, section, model);
   section.end();
 }
 
@@ -242,7 +256,7 @@ function obligation(w: Writer, parent: Struct, o: ReportObligation): void {
   w.need(doc.heightOfString(o.summary, { width: w.width }) + 110);
   w.heading(section, 2, o.title);
   const facts = [
-    `${o.strength}, weight ${o.weight}`,
+    `${o.tier.toLowerCase()}, weight ${o.weight}`,
     o.provisionLabels,
     ...(o.score === null ? [] : [`score ${formatScore(o.score)} / 100`]),
     ...(o.answered < o.questions ? [`${o.questions - o.answered} of ${o.questions} questions unanswered`] : []),
@@ -316,7 +330,17 @@ function obligation(w: Writer, parent: Struct, o: ReportObligation): void {
     }),
     { after: 6 },
   );
-  w.leadParagraph(section, 'Recommended action: ', o.action, { after: 10 });
+  for (const r of o.reservations) w.text(section, 'P', reservationText(r), { color: MUTED, after: 4 });
+  if (o.actions.length > 1) {
+    w.text(section, 'P', 'Recommended action:', { font: 'bold', after: 2 });
+    w.list(
+      section,
+      o.actions.map((a) => a.text),
+      { after: 10 },
+    );
+  } else {
+    w.leadParagraph(section, 'Recommended action: ', o.action, { after: 10 });
+  }
   section.end();
 }
 

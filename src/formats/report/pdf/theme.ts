@@ -18,8 +18,12 @@ export const STATUS_COLOR: Record<ObligationStatus, string> = {
   met: '#1e6b34',
   partial: '#8a5a00',
   unmet: '#b02a1e',
+  used: '#1e6b34',
+  'partly-used': '#1f4e79',
+  'not-used': '#4a5568',
   unverified: '#5b3a9e',
   'not-applicable': '#4a5568',
+  reserved: '#4a5568',
   unanswered: '#4a5568',
 };
 
