@@ -86,8 +86,12 @@ export const STATUS_SYMBOLS: Record<ObligationStatus, string> = {
   met: 'M',
   partial: 'P',
   unmet: 'N',
+  used: 'Y',
+  'partly-used': 'y',
+  'not-used': 'O',
   unverified: 'U',
   'not-applicable': '–',
+  reserved: 'R',
   unanswered: '·',
 };
 
@@ -95,12 +99,27 @@ export const STATUS_LEGEND: [ObligationStatus, string][] = [
   ['met', 'met'],
   ['partial', 'partly met'],
   ['unmet', 'not met'],
+  ['used', 'optional measure used'],
+  ['partly-used', 'optional measure partly used'],
+  ['not-used', 'optional measure not used'],
   ['unverified', 'unverified'],
   ['not-applicable', 'not applicable'],
+  ['reserved', 'reserved'],
   ['unanswered', 'not answered'],
 ];
 
-const STATUS_ORDER: ObligationStatus[] = ['met', 'partial', 'unmet', 'unverified', 'not-applicable', 'unanswered'];
+const STATUS_ORDER: ObligationStatus[] = [
+  'met',
+  'partial',
+  'unmet',
+  'used',
+  'partly-used',
+  'not-used',
+  'unverified',
+  'not-applicable',
+  'reserved',
+  'unanswered',
+];
 
 function assessmentDate(assessment: Assessment): string {
   return assessment.updated ?? assessment.created ?? '';
