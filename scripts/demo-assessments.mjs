@@ -115,6 +115,60 @@ const PROFILES = [
   },
 ];
 
+/**
+ * Assessments derived from another profile's answers, so that they stay consistent with it whatever
+ * the catalog holds: an EARLIER cycle of the same country by the same office (weaker on a few
+ * questions that a later amendment fixed, and stronger on one or two that a later law undid), and a
+ * SHADOW report by a fictional NGO that reads the same statutes more strictly. `change` gets the
+ * base answer and a number from a hash of the question id, and returns the answer and an optional
+ * note; every other field (citation, notes, flags) comes from the base profile.
+ */
+const DERIVED = [
+  {
+    file: 'xaa-aldoria-2023.yaml',
+    base: 'XAA',
+    assessor: 'Legislative Drafting Office, Ministry of Justice of Aldoria (training exercise)',
+    created: '2023-02-06',
+    updated: '2023-06-30',
+    texts: {
+      'latest-concluding-observations': 'Concluding observations of 2019 on the initial report (a fictional example).',
+    },
+    change(answer, n) {
+      if (answer === 'yes' && n % 6 === 0)
+        return {
+          answer: 'partly',
+          notes: 'Only partly before the 2025 amendments; the bill to complete it is being drafted.',
+        };
+      if (answer === 'partly' && n % 3 === 0)
+        return { answer: 'no', notes: 'No provision yet; the Law Commission is reviewing the question (2023).' };
+      if (answer === 'partly' && n % 7 === 1)
+        return { answer: 'yes', notes: 'Fully covered at the time; the 2024 consolidation later narrowed it.' };
+      return { answer };
+    },
+  },
+  {
+    file: 'xaa-aldoria-shadow.yaml',
+    base: 'XAA',
+    assessor: 'Aldorian Coalition for the Rights of the Child, shadow report (a fictional NGO; training exercise)',
+    created: '2026-03-20',
+    updated: '2026-04-10',
+    change(answer, n) {
+      if (answer === 'yes' && n % 5 === 0)
+        return {
+          answer: 'partly',
+          notes:
+            'Shadow view: the section exists, but the courts read it narrowly and it has never been applied to online cases.',
+        };
+      if (answer === 'partly' && n % 4 === 0)
+        return {
+          answer: 'no',
+          notes: 'Shadow view: the regulation the Ministry relies on has no statutory basis and lapsed in 2025.',
+        };
+      return { answer };
+    },
+  },
+];
+
 function pick(list, key) {
   const digest = createHash('sha256').update(key).digest();
   return list[digest.readUInt32BE(0) % list.length];
@@ -184,7 +238,7 @@ function partlyNote(question) {
   return reason ? `Only partly: ${reason}.` : undefined;
 }
 
-function assessmentFor(catalog, profile) {
+function assessmentFor(catalog, profile, derived) {
   const answers = {};
   const given = new Map();
   const skipped = new Set();
@@ -192,7 +246,7 @@ function assessmentFor(catalog, profile) {
   for (const obligation of catalog.obligations) {
     for (const question of obligation.questions) {
       if (!isScored(question)) {
-        answers[question.id] = { text: profile.texts[question.id] ?? profile.text };
+        answers[question.id] = { text: derived?.texts?.[question.id] ?? profile.texts[question.id] ?? profile.text };
         continue;
       }
       const controller = question.when ? given.get(question.when.question) : undefined;
@@ -206,18 +260,25 @@ function assessmentFor(catalog, profile) {
         skipped.add(question.id);
         continue;
       }
-      const answer = answerFor(profile, obligation, question);
+      let answer = answerFor(profile, obligation, question);
+      let note;
+      if (derived) {
+        const n = createHash('sha256').update(`${derived.file}/${question.id}`).digest().readUInt32BE(0);
+        ({ answer, notes: note } = derived.change(answer, n));
+        if (answer === 'not-applicable' && !obligation.allowNotApplicable) answer = 'no';
+      }
       given.set(question.id, answer);
       answers[question.id] = recordFor(profile, obligation, question, answer);
+      if (note) answers[question.id].notes = note;
     }
   }
   return {
     instrument: catalog.instrument.id,
     catalog: { version: catalog.instrument.version, digest: catalog.digest },
     country: { code: profile.code, name: profile.name },
-    assessor: profile.assessor,
-    created: profile.created,
-    updated: profile.updated,
+    assessor: derived?.assessor ?? profile.assessor,
+    created: derived?.created ?? profile.created,
+    updated: derived?.updated ?? profile.updated,
     answers,
   };
 }
@@ -235,7 +296,11 @@ if (!catalog) {
   process.exit(2);
 }
 mkdirSync(outDir, { recursive: true });
-for (const profile of PROFILES) {
+const outputs = [
+  ...PROFILES.map((profile) => ({ profile })),
+  ...DERIVED.map((derived) => ({ profile: PROFILES.find((p) => p.code === derived.base), derived })),
+];
+for (const { profile, derived } of outputs) {
   const header = [
     '# yaml-language-server: $schema=../../schemas/assessment.schema.json',
     `# DEMO: ${profile.name} is a fictional country (${profile.code} is an ISO 3166-1 user-assigned code) and every`,
@@ -243,7 +308,7 @@ for (const profile of PROFILES) {
     '# profile there and run `npm run demo:assessments`, rather than editing this file.',
     '',
   ].join('\n');
-  const path = join(outDir, profile.file);
-  writeFileSync(path, header + stringify(assessmentFor(catalog, profile), { lineWidth: 0 }));
+  const path = join(outDir, derived?.file ?? profile.file);
+  writeFileSync(path, header + stringify(assessmentFor(catalog, profile, derived), { lineWidth: 0 }));
   process.stdout.write(`wrote ${path}\n`);
 }

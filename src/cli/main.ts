@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { COMPARE_FORMATS } from '../formats/compare/formats.js';
 import { DIAGNOSTIC_FORMATS } from '../formats/diagnostics/types.js';
+import { DIFF_FORMATS } from '../formats/diff/formats.js';
 import { REPORT_FORMATS } from '../formats/report/formats.js';
 import { CliError, EXIT } from './errors.js';
 import { packageVersion } from './files.js';
@@ -148,15 +149,19 @@ Examples:
     .option('--catalog <dir>', CATALOG_HELP)
     .option('--json', 'print JSON instead of the summary')
     .option('--fail-under <score>', 'exit 1 when the overall score (0-100) is below this (a CI gate)')
+    .option('--baseline <file>', 'an earlier assessment of the same country: also print what changed since')
+    .option('--fail-on-regression', 'with --baseline: exit 1 when any obligation regressed (a CI gate)')
     .addHelpText(
       'after',
       `
-Exit codes: 0 ok, 1 overall score under --fail-under, 2 usage or input error.
+Exit codes: 0 ok, 1 overall score under --fail-under or an obligation regressed
+(--fail-on-regression), 2 usage or input error.
 
 Examples:
   $ opsc score fixtures/assessments/xaa-aldoria.yaml
   $ opsc score my-assessment.yaml --json > score.json
-  $ opsc score my-assessment.yaml --fail-under 80`,
+  $ opsc score my-assessment.yaml --fail-under 80
+  $ opsc score reform-bill.yaml --baseline in-force.yaml --fail-on-regression`,
     )
     .action(async (file: string, options, command: Command) => {
       const { runScore } = await import('./commands/score.js');
@@ -207,6 +212,37 @@ Examples:
       }
       const { runReport } = await import('./commands/report.js');
       setExitCode(await runReport(paths[0] ?? '', { ...options, ...globals(command) }, io));
+    });
+
+  program
+    .command('diff')
+    .description('what changed between two assessments of one country (two cycles, or government and shadow report)')
+    .argument('<old>', "the earlier (or the first assessor's) assessment file")
+    .argument('<new>', "the later (or the second assessor's) assessment file")
+    .option('--catalog <dir>', CATALOG_HELP)
+    .addOption(new Option('--format <format>', 'output format').choices(DIFF_FORMATS).default('text'))
+    .addOption(
+      new Option('--mode <mode>', 'cycles (earlier → later) or assessors (two views of the same law)')
+        .choices(['auto', 'cycles', 'assessors'])
+        .default('auto'),
+    )
+    .option('-o, --output <file>', 'write to a file instead of standard output')
+    .addHelpText(
+      'after',
+      `
+Both files are brought to the catalog in memory first (nothing is written to them); questions the
+catalog retired, added or reworded between the two are listed apart, not counted as change.
+With --mode auto (the default), two different assessors mean two views of the same law
+("Where the assessments differ"); the same assessor means two cycles ("improved", "regressed").
+
+Examples:
+  $ opsc diff fixtures/assessments/xaa-aldoria-2023.yaml fixtures/assessments/xaa-aldoria.yaml
+  $ opsc diff government.yaml shadow.yaml --format md -o differences.md
+  $ opsc diff old.yaml new.yaml --format json`,
+    )
+    .action(async (oldFile: string, newFile: string, options, command: Command) => {
+      const { runDiff } = await import('./commands/diff.js');
+      setExitCode(await runDiff(oldFile, newFile, { ...options, ...globals(command) }, io));
     });
 
   program

@@ -1,9 +1,13 @@
+import { basename } from 'node:path';
 import { isUserAssignedCode } from '../../assessment/countries.js';
+import type { Assessment } from '../../assessment/model.js';
+import { formatDelta, formatNumber } from '../../diff/labels.js';
+import { type AssessmentDiff, answerRegressions, diffAssessments } from '../../diff/model.js';
 import { scoreJson } from '../../formats/score/json.js';
 import { scoreSummary } from '../../formats/score/summary.js';
 import { scoreAssessment } from '../../scoring/model.js';
 import { colorFor } from '../color.js';
-import { loadAssessmentOrFail, loadCatalogOrFail } from '../context.js';
+import { type Loaded, loadAssessmentOrFail, loadCatalogOrFail } from '../context.js';
 import { CliError, EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 
@@ -11,16 +15,23 @@ export interface ScoreOptions {
   catalog?: string;
   json?: boolean;
   failUnder?: string;
+  baseline?: string;
+  failOnRegression?: boolean;
   color: boolean;
 }
 
 export async function runScore(file: string, options: ScoreOptions, io: Io): Promise<number> {
   const threshold = options.failUnder === undefined ? undefined : parseThreshold(options.failUnder);
+  if (options.failOnRegression && options.baseline === undefined) {
+    throw new CliError('--fail-on-regression needs --baseline FILE: the assessment to compare with.');
+  }
   const loaded = loadCatalogOrFail(io, options.catalog);
-  const { assessment } = loadAssessmentOrFail(io, file, loaded);
+  const { assessment, path } = loadAssessmentOrFail(io, file, loaded);
   const score = scoreAssessment(loaded.catalog, assessment);
+  const diff =
+    options.baseline === undefined ? undefined : await baselineDiff(io, loaded, options.baseline, assessment, path);
   if (options.json) {
-    io.stdout.write(scoreJson(loaded.catalog, score));
+    io.stdout.write(scoreJson(loaded.catalog, score, diff));
   } else {
     const color = await colorFor(io.stdout, io, options.color);
     const code = assessment.country.code;
@@ -31,6 +42,7 @@ export async function runScore(file: string, options: ScoreOptions, io: Io): Pro
         ...(color ? { color } : {}),
       }),
     );
+    if (diff) io.stdout.write(`\n${baselineSummary(diff)}`);
   }
   if (threshold !== undefined) {
     const overall = score.overall.score;
@@ -47,7 +59,50 @@ export async function runScore(file: string, options: ScoreOptions, io: Io): Pro
       return EXIT.findings;
     }
   }
+  if (options.failOnRegression && diff) {
+    const regressed = answerRegressions(diff);
+    if (regressed.length > 0) {
+      io.stderr.write(
+        `opsc: ${regressed.length} obligation${regressed.length === 1 ? '' : 's'} regressed since ${diff.old.label}: ${regressed.map((o) => o.id).join(', ')} (--fail-on-regression).\n`,
+      );
+      return EXIT.findings;
+    }
+  }
   return EXIT.ok;
+}
+
+async function baselineDiff(
+  io: Io,
+  loaded: Loaded,
+  baseline: string,
+  assessment: Assessment,
+  path: string,
+): Promise<AssessmentDiff> {
+  const before = loadAssessmentOrFail(io, baseline, loaded);
+  if (before.assessment.country.code !== assessment.country.code) {
+    throw new CliError(
+      `--baseline ${baseline} is about ${before.assessment.country.code}, not ${assessment.country.code}; a baseline is an earlier assessment of the same country.`,
+    );
+  }
+  return diffAssessments(
+    loaded.catalog,
+    { assessment: before.assessment, file: basename(before.path) },
+    { assessment, file: basename(path) },
+    { mode: 'cycles' },
+  );
+}
+
+/** A few lines under the score: the score then and now, and which obligations moved. */
+function baselineSummary(diff: AssessmentDiff): string {
+  const lines = [
+    `Since ${diff.old.label}: overall ${formatNumber(diff.overall.old)} → ${formatNumber(diff.overall.new)} (${formatDelta(diff.overall.delta)})`,
+    `  ${diff.improved.length} obligation(s) improved, ${diff.regressed.length} regressed; ${diff.gapsClosed.length} gap(s) closed, ${diff.gapsNew.length} new.`,
+  ];
+  for (const o of diff.regressed) {
+    lines.push(`  regressed: ${o.title} [${o.id}]${o.cause === 'catalog' ? ' (catalog change only)' : ''}`);
+  }
+  lines.push('  "opsc diff" shows every change.', '');
+  return lines.join('\n');
 }
 
 function parseThreshold(value: string): number {

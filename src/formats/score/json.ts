@@ -1,4 +1,5 @@
 import { type Catalog, TIER_LABELS } from '../../catalog/model.js';
+import type { AssessmentDiff } from '../../diff/model.js';
 import type { Score } from '../../scoring/model.js';
 
 /**
@@ -28,6 +29,17 @@ export interface ScoreJson {
     status: string;
     score: number | null;
   }[];
+  /** With --baseline: the baseline's date and scores, and the ids of obligations that moved. */
+  baseline?: {
+    date: string | null;
+    file: string;
+    overall: number | null;
+    recommended: number | null;
+    improved: string[];
+    regressed: string[];
+    gapsClosed: string[];
+    gapsNew: string[];
+  };
 }
 
 export function scoreJsonModel(catalog: Catalog, score: Score): ScoreJson {
@@ -62,8 +74,22 @@ export function scoreJsonModel(catalog: Catalog, score: Score): ScoreJson {
   };
 }
 
-export function scoreJson(catalog: Catalog, score: Score): string {
-  return `${JSON.stringify(scoreJsonModel(catalog, score), null, 2)}\n`;
+export function scoreJson(catalog: Catalog, score: Score, diff?: AssessmentDiff): string {
+  const model = scoreJsonModel(catalog, score);
+  if (diff) {
+    const ids = (list: { id: string }[]) => list.map((o) => o.id);
+    model.baseline = {
+      date: diff.old.date,
+      file: diff.old.file,
+      overall: diff.overall.old,
+      recommended: diff.recommended.old,
+      improved: ids(diff.improved),
+      regressed: ids(diff.regressed),
+      gapsClosed: ids(diff.gapsClosed),
+      gapsNew: ids(diff.gapsNew),
+    };
+  }
+  return `${JSON.stringify(model, null, 2)}\n`;
 }
 
 function share(value: number): number {
