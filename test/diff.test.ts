@@ -269,3 +269,26 @@ describe('diff output is written as data', () => {
     expect(result.stdout).not.toContain('\u001b');
   });
 });
+
+describe('opsc diff across catalog versions, on the bundled catalog', () => {
+  it('compares a 1.1.0 assessment with a 2.0.0 one: retired questions apart, one note, no warnings', async () => {
+    const { runInProcess } = await import('./helpers/cli.js');
+    const result = await runInProcess([
+      'diff',
+      'fixtures/assessments-1.1.0/xaa-aldoria.yaml',
+      'fixtures/assessments/xaa-aldoria.yaml',
+      '--format',
+      'json',
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^opsc: note: .*answered against catalog 1\.1\.0; it is compared after migration/);
+    expect(result.stderr).not.toContain('unknown-question');
+    const diff = JSON.parse(result.stdout);
+    expect(diff.catalog).toMatchObject({ differs: true, old: '1.1.0', current: diff.catalog.new });
+    expect(diff.catalog.retired.length).toBeGreaterThan(0);
+    expect([diff.old.label, diff.new.label]).toEqual(['catalog 1.1.0', `catalog ${diff.catalog.new}`]);
+    const counted = new Set(diff.questions.map((q: { id: string }) => q.id));
+    for (const r of diff.catalog.retired) expect(counted.has(r.id)).toBe(false);
+    for (const a of diff.catalog.added) expect(counted.has(a.id)).toBe(false);
+  });
+});

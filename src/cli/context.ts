@@ -36,11 +36,22 @@ export function loadAssessmentOrFail(
   io: Io,
   file: string,
   loaded: Loaded,
+  options: { olderCatalogExpected?: boolean } = {},
 ): { assessment: Assessment; path: string; bytes: Uint8Array } {
   const path = resolve(io.cwd, file);
   const shown = displayPath(path, io.cwd);
   const source = readSource(path, shown);
-  const { assessment, diagnostics } = loadAssessment(source, loaded.catalog, loaded.schemas);
+  const { assessment, diagnostics: all } = loadAssessment(source, loaded.catalog, loaded.schemas);
+  // A baseline made on an earlier catalog is expected to be stale: one note instead of a warning
+  // per retired question (the comparison lists them apart).
+  const stale =
+    options.olderCatalogExpected && assessment && assessment.catalog.version !== loaded.catalog.instrument.version;
+  const diagnostics = stale ? all.filter((d) => d.severity === 'error') : all;
+  if (stale) {
+    io.stderr.write(
+      `opsc: note: ${shown} was answered against catalog ${assessment.catalog.version}; it is compared after migration to ${loaded.catalog.instrument.version} in memory (the file is not changed).\n`,
+    );
+  }
   if (diagnostics.length > 0) reportDiagnostics(io, diagnostics);
   if (!assessment || hasErrors(diagnostics)) {
     throw new CliError(`${shown} has errors (above); it was not changed. Fix them, then run the command again.`);

@@ -181,12 +181,19 @@ export function diffAssessments(
   const oldSide = side(oldIn, oldA);
   const newSide = side(newIn, newA);
   const mode = options.mode && options.mode !== 'auto' ? options.mode : detectMode(oldIn.assessment, newIn.assessment);
-  if (mode === 'assessors' || oldSide.date === newSide.date) {
+  // Labels tell the two sides apart in headings: the dates for two cycles, the assessors for two
+  // views; failing that the catalog versions (one file before and after a catalog change), or the files.
+  if (mode === 'assessors') {
     oldSide.label = shortName(oldSide.assessor);
     newSide.label = shortName(newSide.assessor);
+  }
+  if (oldSide.label === newSide.label) {
+    const versions = oldSide.catalogVersion !== newSide.catalogVersion;
+    oldSide.label = versions ? `catalog ${oldSide.catalogVersion}` : oldIn.file;
+    newSide.label = versions ? `catalog ${newSide.catalogVersion}` : newIn.file;
     if (oldSide.label === newSide.label) {
-      oldSide.label = `${oldSide.label} (${oldIn.file})`;
-      newSide.label = `${newSide.label} (${newIn.file})`;
+      oldSide.label = 'first file';
+      newSide.label = 'second file';
     }
   }
 

@@ -16,8 +16,8 @@ export interface DiffOptions {
 
 export async function runDiff(oldFile: string, newFile: string, options: DiffOptions, io: Io): Promise<number> {
   const loaded = loadCatalogOrFail(io, options.catalog);
-  const before = loadAssessmentOrFail(io, oldFile, loaded);
-  const after = loadAssessmentOrFail(io, newFile, loaded);
+  const before = loadAssessmentOrFail(io, oldFile, loaded, { olderCatalogExpected: true });
+  const after = loadAssessmentOrFail(io, newFile, loaded, { olderCatalogExpected: true });
   if (before.assessment.country.code !== after.assessment.country.code) {
     throw new CliError(
       `${oldFile} is about ${before.assessment.country.code} and ${newFile} about ${after.assessment.country.code}; opsc diff compares two assessments of one country.`,

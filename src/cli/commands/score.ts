@@ -78,7 +78,7 @@ async function baselineDiff(
   assessment: Assessment,
   path: string,
 ): Promise<AssessmentDiff> {
-  const before = loadAssessmentOrFail(io, baseline, loaded);
+  const before = loadAssessmentOrFail(io, baseline, loaded, { olderCatalogExpected: true });
   if (before.assessment.country.code !== assessment.country.code) {
     throw new CliError(
       `--baseline ${baseline} is about ${before.assessment.country.code}, not ${assessment.country.code}; a baseline is an earlier assessment of the same country.`,
