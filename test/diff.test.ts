@@ -257,7 +257,7 @@ describe.each(runners)('opsc diff and score --baseline (%s)', (_name, run) => {
 });
 
 describe('diff output is written as data', () => {
-  it('keeps control characters from files out of the terminal text', async () => {
+  it('shows control characters from files as visible escapes, never raw', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'opsc-diff-'));
     const doc = parse(readFileSync(join(SAMPLE_ASSESSMENTS, 'xaa-aldoria.yaml'), 'utf8'));
     doc.answers['protocol-incorporated'].notes = 'evil \u001b[31mred\u001b[0m';
@@ -265,7 +265,7 @@ describe('diff output is written as data', () => {
     const { runInProcess } = await import('./helpers/cli.js');
     const result = await runInProcess(['diff', NOW, join(dir, 'evil.yaml'), ...SAMPLE]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('evil  [31mred');
+    expect(result.stdout).toContain('evil \\u001b[31mred');
     expect(result.stdout).not.toContain('\u001b');
   });
 });

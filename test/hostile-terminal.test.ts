@@ -99,6 +99,10 @@ const COMMANDS: [string, string[], number[]][] = [
   ['template --catalog', ['template', '--catalog', 'catalog'], [0]],
   ['score --catalog', ['score', 'mini.yaml', '--catalog', 'catalog'], [0]],
   ['report md --catalog', ['report', 'mini.yaml', '--catalog', 'catalog', '--format', 'md'], [0]],
+  ['diff', ['diff', 'mini.yaml', 'mini.yaml', '--catalog', 'catalog'], [0]],
+  ['diff md', ['diff', 'mini.yaml', 'mini.yaml', '--catalog', 'catalog', '--format', 'md'], [0]],
+  ['diff json', ['diff', 'mini.yaml', 'mini.yaml', '--catalog', 'catalog', '--format', 'json'], [0]],
+  ['score --baseline', ['score', 'mini.yaml', '--catalog', 'catalog', '--baseline', 'mini.yaml'], [0]],
 ];
 
 describe('S1: a poisoned file through every command', () => {

@@ -70,7 +70,10 @@ function sideLine(s: AnswerSide): string {
   return `${parts.join('; ')}${who.length > 0 ? ` — ${who.join(', ')}` : ''}`;
 }
 
-/** Content from files is data: no control characters (escape sequences) reach the terminal. */
+/**
+ * One line per field: line breaks from files become spaces. Control characters are left to the
+ * output edge (src/cli/io.ts), which shows them as visible escapes.
+ */
 function plain(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+  return text.replace(/[\r\n]+/g, ' ');
 }
