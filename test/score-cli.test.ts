@@ -112,3 +112,39 @@ describe.each(runners)('demo fixtures (%s)', (_name, run) => {
     }
   });
 });
+
+describe.each(runners)('score and report on a 1.1.0 assessment with catalog 2.0 (%s)', (_name, run) => {
+  const OLD = 'fixtures/assessments-1.1.0/xaa-aldoria.yaml';
+
+  it('score migrates in memory: one note naming the retired and new questions, no warning per question', async () => {
+    const result = await run(['score', OLD, '--json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(
+      /^opsc: note: .*xaa-aldoria\.yaml was answered against catalog 1\.1\.0; it is scored after migration to 2\.0\.0 in memory \(the file is not changed\): 42 answers to retired questions set aside \(listed in the report, not scored\); \d+ new questions not yet answered\. Run "opsc assess .*" to update the file\.\n$/,
+    );
+    expect(result.stderr).not.toContain('unknown-question');
+    const json = JSON.parse(result.stdout);
+    expect(json.overall.completeness).toBeLessThan(1);
+    expect(json.overall.score).not.toBeNull();
+  });
+
+  it('report lists the retired answers and says which catalog the answers were for', async () => {
+    const result = await run(['report', OLD, '--format', 'json']);
+    expect(result.code).toBe(0);
+    const model = JSON.parse(result.stdout);
+    expect(model.retired).toHaveLength(42);
+    expect(model.retired.map((r: { questionId: string }) => r.questionId)).toContain('penalty-sale');
+    expect(model.catalogNote).toMatch(/catalog version 1\.1\.0/);
+    const md = await run(['report', OLD, '--format', 'md']);
+    expect(md.stdout).toContain('### Answers to retired questions');
+    expect(md.stdout).toMatch(/- penalty-sale: \w/);
+  });
+
+  it('validate still warns per retired answer, at its line, and exits 0', async () => {
+    const result = await run(['validate', OLD, '--format', 'json']);
+    expect(result.code).toBe(0);
+    const found = JSON.parse(result.stdout) as { rule: string; severity: string }[];
+    expect(found.filter((d) => d.rule === 'unknown-question')).toHaveLength(42);
+    expect(found.every((d) => d.severity === 'warning')).toBe(true);
+  });
+});

@@ -30,9 +30,7 @@ export function reservationsFor(
   return [...touching];
 }
 
-/** Reservations and declarations that mention any of the obligation's provisions (for the report). */
+/** Reservations and declarations that cover any of the obligation's provisions (for the report). */
 export function mentioning(obligation: Pick<Obligation, 'provisions'>, all: readonly Reservation[]): Reservation[] {
-  return all.filter((r) =>
-    (r.provisions ?? []).some((id) => obligation.provisions.some((p) => covers(id, p) || covers(p, id))),
-  );
+  return all.filter((r) => (r.provisions ?? []).some((id) => obligation.provisions.some((p) => covers(id, p))));
 }

@@ -6,6 +6,7 @@ import { loadCatalog } from '../catalog/load.js';
 import type { Catalog } from '../catalog/model.js';
 import { type Diagnostic, hasErrors } from '../diagnostics.js';
 import { stylish } from '../formats/diagnostics/stylish.js';
+import { createQuestionnaire, diffCatalog, migrate } from '../questionnaire/questionnaire.js';
 import { createSchemaChecker, type SchemaChecker } from '../schema/check.js';
 import { CliError } from './errors.js';
 import { displayPath, loadValidators, readCatalogDir, readSource, resolveCatalogDir } from './files.js';
@@ -36,7 +37,8 @@ export function loadAssessmentOrFail(
   io: Io,
   file: string,
   loaded: Loaded,
-  options: { olderCatalogExpected?: boolean } = {},
+  /** true: a baseline compared after migration (one note here); 'migrate': the caller migrates and notes it. */
+  options: { olderCatalogExpected?: boolean | 'migrate' } = {},
 ): { assessment: Assessment; path: string; bytes: Uint8Array } {
   const path = resolve(io.cwd, file);
   const shown = displayPath(path, io.cwd);
@@ -47,7 +49,7 @@ export function loadAssessmentOrFail(
   const stale =
     options.olderCatalogExpected && assessment && assessment.catalog.version !== loaded.catalog.instrument.version;
   const diagnostics = stale ? all.filter((d) => d.severity === 'error') : all;
-  if (stale) {
+  if (stale && options.olderCatalogExpected === true) {
     io.stderr.write(
       `opsc: note: ${shown} was answered against catalog ${assessment.catalog.version}; it is compared after migration to ${loaded.catalog.instrument.version} in memory (the file is not changed).\n`,
     );
@@ -57,6 +59,28 @@ export function loadAssessmentOrFail(
     throw new CliError(`${shown} has errors (above); it was not changed. Fix them, then run the command again.`);
   }
   return { assessment, path, bytes: source.bytes };
+}
+
+/**
+ * An assessment answered against another catalog version, as `score` and `report` use it: brought
+ * to the catalog in memory (answers to retired questions set aside under `retired`, new questions
+ * open), with one note instead of a warning per retired question. The file is not changed; its
+ * recorded catalog version is kept, so the report still says which version the answers were for.
+ */
+export function migratedInMemory(io: Io, loaded: Loaded, assessment: Assessment, path: string): Assessment {
+  if (assessment.catalog.version === loaded.catalog.instrument.version) return assessment;
+  const q = createQuestionnaire(loaded.catalog);
+  const diff = diffCatalog(q, assessment);
+  const migrated = { ...migrate(q, assessment), catalog: assessment.catalog };
+  const shown = displayPath(path, io.cwd);
+  const parts = [
+    `${diff.removed.length} answer${diff.removed.length === 1 ? '' : 's'} to retired questions set aside (listed in the report, not scored)`,
+    `${diff.added.length} new question${diff.added.length === 1 ? '' : 's'} not yet answered`,
+  ];
+  io.stderr.write(
+    `opsc: note: ${shown} was answered against catalog ${assessment.catalog.version}; it is scored after migration to ${loaded.catalog.instrument.version} in memory (the file is not changed): ${parts.join('; ')}. Run "opsc assess ${shown}" to update the file.\n`,
+  );
+  return migrated;
 }
 
 function reportDiagnostics(io: Io, diagnostics: Diagnostic[]): void {

@@ -207,6 +207,11 @@ export interface ReportModel {
   reserved: ReportObligation[];
   chapters: ReportChapter[];
   remaining: { unverified: RemainingItem[]; unanswered: RemainingItem[]; flagged: RemainingItem[] };
+  /**
+   * Answers to questions a later catalog version retired (the assessment's `retired`, or set aside
+   * when an older assessment is migrated in memory): kept, listed, never scored.
+   */
+  retired: { questionId: string; answer: string; citation?: string; notes?: string }[];
   methodology: Block[];
   index: { provision: ReportProvision; obligations: { id: string; title: string; chapter: string }[] }[];
 }
@@ -382,6 +387,12 @@ export function buildReport(catalog: Catalog, assessment: Assessment, score: Sco
       unanswered: remainingOf((a) => a.answer === 'unanswered' || (a.kind === 'text' && !a.text)),
       flagged: remainingOf((a) => a.flagged),
     },
+    retired: Object.entries(assessment.retired ?? {}).map(([questionId, record]) => ({
+      questionId,
+      answer: record.answer ?? (clean(record.text) ? `text: ${clean(record.text)}` : 'not answered'),
+      ...optional('citation', clean(record.citation)),
+      ...optional('notes', clean(record.notes)),
+    })),
     methodology: methodology(instrument),
     index,
   };

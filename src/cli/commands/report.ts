@@ -10,7 +10,7 @@ import { reportMarkdown } from '../../formats/report/markdown.js';
 import type { ReportFonts } from '../../formats/report/pdf.js';
 import { buildReport } from '../../report/model.js';
 import { scoreAssessment } from '../../scoring/model.js';
-import { loadAssessmentOrFail, loadCatalogOrFail } from '../context.js';
+import { loadAssessmentOrFail, loadCatalogOrFail, migratedInMemory } from '../context.js';
 import { CliError, EXIT } from '../errors.js';
 import { displayPath, isStdout, outputPath, packageVersion, reason, writeFileAtomic } from '../files.js';
 import type { Io } from '../io.js';
@@ -27,7 +27,9 @@ export async function runReport(file: string, options: ReportOptions, io: Io): P
   const when = reportDate(options.date, io.env);
   const loaded = loadCatalogOrFail(io, options.catalog);
   // The digest is of the bytes that were scored, so a printed report traces to exactly them.
-  const { assessment, path, bytes: answers } = loadAssessmentOrFail(io, file, loaded);
+  const given = loadAssessmentOrFail(io, file, loaded, { olderCatalogExpected: 'migrate' });
+  const { path, bytes: answers } = given;
+  const assessment = migratedInMemory(io, loaded, given.assessment, path);
   const score = scoreAssessment(loaded.catalog, assessment);
   const model = buildReport(loaded.catalog, assessment, score, {
     date: when.date,

@@ -7,7 +7,7 @@ import { scoreJson } from '../../formats/score/json.js';
 import { scoreSummary } from '../../formats/score/summary.js';
 import { scoreAssessment } from '../../scoring/model.js';
 import { colorFor } from '../color.js';
-import { type Loaded, loadAssessmentOrFail, loadCatalogOrFail } from '../context.js';
+import { type Loaded, loadAssessmentOrFail, loadCatalogOrFail, migratedInMemory } from '../context.js';
 import { CliError, EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 
@@ -26,7 +26,9 @@ export async function runScore(file: string, options: ScoreOptions, io: Io): Pro
     throw new CliError('--fail-on-regression needs --baseline FILE: the assessment to compare with.');
   }
   const loaded = loadCatalogOrFail(io, options.catalog);
-  const { assessment, path } = loadAssessmentOrFail(io, file, loaded);
+  const given = loadAssessmentOrFail(io, file, loaded, { olderCatalogExpected: 'migrate' });
+  const { path } = given;
+  const assessment = migratedInMemory(io, loaded, given.assessment, path);
   const score = scoreAssessment(loaded.catalog, assessment);
   const diff =
     options.baseline === undefined ? undefined : await baselineDiff(io, loaded, options.baseline, assessment, path);

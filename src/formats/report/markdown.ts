@@ -145,6 +145,21 @@ export function reportMarkdown(model: ReportModel): string {
     push('');
   }
 
+  if (model.retired.length > 0) {
+    push(
+      '### Answers to retired questions',
+      '',
+      'Questions a later catalog version removed or replaced: the answers are kept for reference and not scored. "opsc assess" asks what replaced them.',
+      '',
+    );
+    for (const r of model.retired) {
+      push(
+        `- ${esc(r.questionId)}: ${esc(r.answer)}${r.citation ? `. Law: ${esc(r.citation)}` : ''}${r.notes ? `. Note: ${esc(r.notes)}` : ''}`,
+      );
+    }
+    push('');
+  }
+
   push('## Methodology', '');
   for (const block of model.methodology) push(...blockLines(block), '');
 

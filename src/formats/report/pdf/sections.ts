@@ -354,6 +354,18 @@ export function remaining(w: Writer, model: ReportModel): void {
       model.remaining.unanswered,
     ],
     ['Answers flagged for review', 'Marked by the assessor to come back to.', model.remaining.flagged],
+    [
+      'Answers to retired questions',
+      'Questions a later catalog version removed or replaced: kept for reference, not scored. "opsc assess" asks what replaced them.',
+      model.retired.map((r) => ({
+        questionId: r.questionId,
+        question: `${r.questionId}: ${r.answer}${r.citation ? `. Law: ${r.citation}` : ''}`,
+        obligationId: '',
+        obligationTitle: 'Retired question',
+        chapterTitle: 'not scored',
+        ...(r.notes ? { notes: r.notes } : {}),
+      })),
+    ],
   ];
   if (groups.every(([, , items]) => items.length === 0)) {
     w.text(section, 'P', 'Nothing: every question is answered, none is unknown and none is flagged.');

@@ -5,6 +5,8 @@ import type { Writer } from './writer.js';
 /** The status of the Protocol for the State (D02): recorded facts, never scored. */
 export function treatyStatus(w: Writer, parent: Struct, model: ReportModel): void {
   const status = model.treatyStatus;
+  // Keep the heading with the table rather than alone at the foot of a page.
+  w.need(140);
   w.heading(parent, 2, `Status of the ${model.instrument.shortTitle}`);
   w.text(parent, 'P', 'As recorded in the assessment; not scored.', { color: MUTED, size: SIZE.small, after: 4 });
   w.table(
