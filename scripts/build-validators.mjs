@@ -10,7 +10,7 @@ import addFormatsModule from 'ajv-formats';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const target = `${root}generated/validators.cjs`;
-const NAMES = ['instrument', 'obligation', 'assessment'];
+const NAMES = ['instrument', 'obligation', 'assessment', 'observations'];
 
 export function validatorSource() {
   // The same options as any runtime compile would use: all errors, with the failing schema

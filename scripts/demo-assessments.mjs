@@ -65,6 +65,83 @@ const PROFILES = [
       'latest-concluding-observations': 'Concluding observations of 2019 on the initial report (a fictional example).',
     },
     text: 'Given effect by the Children’s Rights (Optional Protocol) Implementation Act 2012.',
+    // Invented concluding observations (XAA is a fictional country): ids the catalog lacks are dropped.
+    recommendations: [
+      {
+        symbol: 'CRC/C/OPSC/XAA/CO/1',
+        paragraph: 9,
+        text: 'Adopt a comprehensive national strategy covering all the offences under the Protocol, with a coordinating body and a dedicated budget (fictional example).',
+        obligations: ['strategy-coordination', 'national-coordination'],
+      },
+      {
+        symbol: 'CRC/C/OPSC/XAA/CO/1',
+        paragraph: 13,
+        text: 'Define and prohibit the sale of children in line with articles 2 and 3 of the Protocol, as an offence distinct from trafficking in persons (fictional example).',
+        obligations: ['definition-sale', 'sale-not-trafficking', 'sale-offence'],
+      },
+      {
+        symbol: 'CRC/C/OPSC/XAA/CO/1',
+        paragraph: '17 (a)',
+        text: 'Ensure that the definition of child sexual abuse material covers drawings and computer-generated images, and criminalize knowing possession and online viewing of such material (fictional example).',
+        obligations: ['definition-csam', 'csam-virtual-material', 'csam-possession-access', 'csam-offences'],
+      },
+      {
+        symbol: 'CRC/C/OPSC/XAA/CO/1',
+        paragraph: 21,
+        text: 'Establish extraterritorial jurisdiction over all offences under the Protocol and remove the requirement of double criminality (fictional example).',
+        obligations: [
+          'jurisdiction-offender',
+          'jurisdiction-victim',
+          'no-double-criminality',
+          'extraterritorial-nationals',
+        ],
+      },
+      {
+        symbol: 'CRC/C/OPSC/XAA/CO/1',
+        paragraph: 27,
+        text: 'Ensure that all child victims have access to procedures to seek compensation, and establish a compensation fund (fictional example).',
+        obligations: ['compensation-access', 'compensation-fund'],
+      },
+    ],
+    // The action plan for open gaps; obligations the catalog lacks are dropped.
+    actions: {
+      'offences-full-scope': {
+        owner: 'Ministry of Justice, Legislative Drafting Office',
+        due: '2026-12-31',
+        status: 'planned',
+        note: 'Children (Sexual Exploitation) Bill consolidating the offences, with attempt and complicity for each.',
+      },
+      'csam-offences': {
+        owner: 'Ministry of Justice, Legislative Drafting Office',
+        due: '2026-06-30',
+        status: 'in-progress',
+        note: 'Penal Code (Amendment) Bill 2026: drawings and generated images; first reading held.',
+      },
+      'adapted-procedures': {
+        owner: 'Office of the Prosecutor-General',
+        due: '2025-12-31',
+        status: 'in-progress',
+        note: 'Guidelines on child-friendly interviews and testimony by video link.',
+      },
+      'compensation-access': {
+        owner: 'Ministry of Social Affairs',
+        due: '2026-01-31',
+        status: 'planned',
+        note: 'Regulations opening the compensation scheme to every child victim, whatever the offence.',
+      },
+      'cooperation-arrangements': {
+        owner: 'Ministry of Foreign Affairs',
+        due: '2027-03-31',
+        status: 'planned',
+        note: 'Mutual legal assistance arrangements with the neighbouring States.',
+      },
+      'legal-persons': {
+        owner: 'Ministry of Justice, Legislative Drafting Office',
+        due: '2026-09-30',
+        status: 'planned',
+        note: 'Sanctions for legal persons in the Penal Code (Amendment) Bill 2026.',
+      },
+    },
   },
   {
     file: 'xab-verenia.yaml',
@@ -130,6 +207,7 @@ const DERIVED = [
     assessor: 'Legislative Drafting Office, Ministry of Justice of Aldoria (training exercise)',
     created: '2023-02-06',
     updated: '2023-06-30',
+    inherit: ['recommendations'],
     texts: {
       'latest-concluding-observations': 'Concluding observations of 2019 on the initial report (a fictional example).',
     },
@@ -152,6 +230,7 @@ const DERIVED = [
     assessor: 'Aldorian Coalition for the Rights of the Child, shadow report (a fictional NGO; training exercise)',
     created: '2026-03-20',
     updated: '2026-04-10',
+    inherit: ['recommendations'],
     change(answer, n) {
       if (answer === 'yes' && n % 5 === 0)
         return {
@@ -272,7 +351,7 @@ function assessmentFor(catalog, profile, derived) {
       if (note) answers[question.id].notes = note;
     }
   }
-  return {
+  const result = {
     instrument: catalog.instrument.id,
     catalog: { version: catalog.instrument.version, digest: catalog.digest },
     country: { code: profile.code, name: profile.name },
@@ -281,6 +360,15 @@ function assessmentFor(catalog, profile, derived) {
     updated: derived?.updated ?? profile.updated,
     answers,
   };
+  const known = new Set(catalog.obligations.map((o) => o.id));
+  const inherits = (key) => !derived || derived.inherit?.includes(key);
+  const recommendations = (inherits('recommendations') ? (profile.recommendations ?? []) : [])
+    .map((r) => ({ ...r, obligations: r.obligations.filter((id) => known.has(id)) }))
+    .filter((r) => r.obligations.length > 0);
+  if (recommendations.length > 0) result.recommendations = recommendations;
+  const actions = Object.entries(inherits('actions') ? (profile.actions ?? {}) : {}).filter(([id]) => known.has(id));
+  if (actions.length > 0) result.actions = Object.fromEntries(actions);
+  return result;
 }
 
 const { values } = parseArgs({ options: { catalog: { type: 'string' }, out: { type: 'string' } } });

@@ -5,7 +5,7 @@ import type { SchemaChecker } from '../schema/check.js';
 import { didYouMean } from '../text/suggest.js';
 import { type ParsedYaml, parseSource } from '../yaml/source.js';
 import { findCountryByName, isCountryCode } from './countries.js';
-import type { Assessment } from './model.js';
+import type { Assessment, CommitteeRecommendation, Observations } from './model.js';
 
 export interface AssessmentResult {
   /** Set only when there are no errors (warnings allowed). */
@@ -132,7 +132,72 @@ function checkAssessment(assessment: Assessment, parsed: ParsedYaml, catalog: Ca
       );
     }
   }
+  diagnostics.push(...checkRecommendations(assessment.recommendations ?? [], parsed, catalog, 'recommendations'));
+  const obligationIds = catalog.obligations.map((o) => o.id);
+  for (const id of Object.keys(assessment.actions ?? {})) {
+    if (obligationIds.includes(id)) continue;
+    diagnostics.push(
+      finding(
+        at('actions', id),
+        'unknown-obligation',
+        `No obligation "${id}" in the catalog.${didYouMean(id, obligationIds)} An action is keyed by the id of the obligation whose gap it closes (see "opsc list").${staleHint}`,
+        staleSeverity,
+      ),
+    );
+  }
   return diagnostics;
+}
+
+/**
+ * Each recommendation must name obligations the catalog has: a typo would silently drop it from
+ * the follow-up. Shared by assessments (`recommendations:`) and observations files.
+ */
+export function checkRecommendations(
+  recommendations: readonly CommitteeRecommendation[],
+  parsed: ParsedYaml,
+  catalog: Catalog,
+  key: string,
+): Diagnostic[] {
+  const ids = catalog.obligations.map((o) => o.id);
+  const known = new Set(ids);
+  const diagnostics: Diagnostic[] = [];
+  recommendations.forEach((r, i) => {
+    r.obligations.forEach((id, j) => {
+      if (known.has(id)) return;
+      diagnostics.push(
+        finding(
+          { parsed, path: [key, i, 'obligations', j] },
+          'unknown-obligation',
+          `No obligation "${id}" in the catalog.${didYouMean(id, ids)} Name the obligations the recommendation concerns by their ids (see "opsc list").`,
+        ),
+      );
+    });
+  });
+  return diagnostics;
+}
+
+/** Parses and checks an observations file (the Committee's recommendations) against the catalog. */
+export function loadObservations(
+  source: SourceFile,
+  catalog: Catalog,
+  schemas: SchemaChecker,
+): { observations?: Observations; diagnostics: Diagnostic[] } {
+  const { parsed, diagnostics } = parseSource(source);
+  if (!parsed) return { diagnostics };
+  const schemaDiagnostics = schemas.check('observations', parsed);
+  if (schemaDiagnostics.length > 0) return { diagnostics: schemaDiagnostics };
+  const observations = parsed.value as Observations;
+  const found = checkRecommendations(observations.recommendations, parsed, catalog, 'recommendations');
+  if (observations.instrument !== undefined && observations.instrument !== catalog.instrument.id) {
+    found.push(
+      finding(
+        { parsed, path: ['instrument'] },
+        'instrument-mismatch',
+        `These observations are for "${observations.instrument}", but the catalog is "${catalog.instrument.id}".`,
+      ),
+    );
+  }
+  return found.length > 0 ? { diagnostics: found } : { observations, diagnostics: [] };
 }
 
 function didYouMeanCountry(name: string): string {

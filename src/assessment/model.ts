@@ -42,4 +42,38 @@ export interface Assessment {
   answers: Record<string, AnswerRecord>;
   /** Answers to questions a later catalog version removed, kept so nothing typed is lost. */
   retired?: Record<string, AnswerRecord>;
+  /** The Committee's latest recommendations to this State, each tied to the obligations it concerns. */
+  recommendations?: CommitteeRecommendation[];
+  /** The action plan: per obligation id (an open gap), what is planned to close it. */
+  actions?: Record<string, PlannedAction>;
+}
+
+/** One recommendation of the Committee's concluding observations. */
+export interface CommitteeRecommendation {
+  /** Document symbol, e.g. CRC/C/OPSC/XAA/CO/1. */
+  symbol: string;
+  /** Paragraph number as printed, e.g. 25 or "25 (b)". */
+  paragraph: string | number;
+  text: string;
+  /** Obligation ids of the catalog that the recommendation concerns. */
+  obligations: string[];
+}
+
+/** A file of the Committee's recommendations (schemas/observations.schema.json). */
+export interface Observations {
+  instrument?: string;
+  country?: { code: string; name?: string };
+  recommendations: CommitteeRecommendation[];
+}
+
+export const ACTION_STATUSES = ['planned', 'in-progress', 'done'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/** What is planned to close a gap. */
+export interface PlannedAction {
+  owner: string;
+  /** YYYY-MM-DD. */
+  due?: string;
+  status?: ActionStatus;
+  note?: string;
 }

@@ -60,6 +60,30 @@ export function serializeAssessment(assessment: Assessment, options: SerializeOp
     for (const id of rest) out.push(...recordLines(id, answers[id] as AnswerRecord, '  '));
   }
 
+  const recommendations = assessment.recommendations;
+  if (recommendations && recommendations.length > 0) {
+    out.push(
+      '',
+      ...comment('', "The Committee's latest recommendations and the obligations each concerns."),
+      'recommendations:',
+    );
+    for (const r of recommendations) {
+      out.push(`  - symbol: ${scalar(r.symbol, '    ')}`, `    paragraph: ${scalar(r.paragraph, '    ')}`);
+      out.push(`    text: ${scalar(r.text, '    ')}`, '    obligations:');
+      for (const id of r.obligations) out.push(`      - ${scalar(id, '      ')}`);
+    }
+  }
+  const actions = assessment.actions;
+  if (actions && Object.keys(actions).length > 0) {
+    out.push('', ...comment('', 'The action plan: per obligation, what is planned to close its gap.'), 'actions:');
+    for (const [id, action] of Object.entries(actions)) {
+      out.push(`  ${scalar(id, '  ')}:`);
+      for (const key of ['owner', 'due', 'status', 'note'] as const) {
+        if (action[key] !== undefined) out.push(`    ${key}: ${scalar(action[key], '    ')}`);
+      }
+    }
+  }
+
   const retired = assessment.retired;
   if (retired && Object.keys(retired).length > 0) {
     out.push(

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { loadAssessment } from '../assessment/check.js';
+import { loadAssessment, loadObservations } from '../assessment/check.js';
 import { countryName, findCountryByName, isCountryCode } from '../assessment/countries.js';
-import type { Assessment } from '../assessment/model.js';
+import type { Assessment, Observations } from '../assessment/model.js';
 import { loadCatalog } from '../catalog/load.js';
 import type { Catalog } from '../catalog/model.js';
 import { type Diagnostic, hasErrors } from '../diagnostics.js';
@@ -81,6 +81,22 @@ export function migratedInMemory(io: Io, loaded: Loaded, assessment: Assessment,
     `opsc: note: ${shown} was answered against catalog ${assessment.catalog.version}; it is scored after migration to ${loaded.catalog.instrument.version} in memory (the file is not changed): ${parts.join('; ')}. Run "opsc assess ${shown}" to update the file.\n`,
   );
   return migrated;
+}
+
+/** Loads the Committee's recommendations from an observations file; a file with errors is refused. */
+export function loadObservationsOrFail(
+  io: Io,
+  file: string,
+  loaded: Loaded,
+): { observations: Observations; path: string } {
+  const path = resolve(io.cwd, file);
+  const shown = displayPath(path, io.cwd);
+  const { observations, diagnostics } = loadObservations(readSource(path, shown), loaded.catalog, loaded.schemas);
+  if (diagnostics.length > 0) reportDiagnostics(io, diagnostics);
+  if (!observations || hasErrors(diagnostics)) {
+    throw new CliError(`${shown} has errors (above). Fix them, then run the command again.`);
+  }
+  return { observations, path };
 }
 
 function reportDiagnostics(io: Io, diagnostics: Diagnostic[]): void {

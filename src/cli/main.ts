@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { ACTION_FORMATS } from '../formats/actions/formats.js';
 import { COMPARE_FORMATS } from '../formats/compare/formats.js';
 import { DIAGNOSTIC_FORMATS } from '../formats/diagnostics/types.js';
 import { DIFF_FORMATS } from '../formats/diff/formats.js';
@@ -185,6 +186,8 @@ Examples:
     .option('--jobs <n>', 'with --output-dir: threads to use (default: one per core)')
     .option('--force', 'with --output-dir: replace reports that already exist there')
     .option('--date <YYYY-MM-DD>', 'report date (default: SOURCE_DATE_EPOCH, else today); fixes the PDF bytes')
+    .option('--baseline <file>', 'an earlier assessment of the same country: adds "Progress since" and a change column')
+    .option('--observations <file>', "the Committee's recommendations (YAML; schemas/observations.schema.json)")
     .addHelpText(
       'after',
       `
@@ -198,7 +201,8 @@ Examples:
   $ opsc report my-assessment.yaml -o report.pdf --date 2026-03-01
   $ opsc report my-assessment.yaml --format md > report.md
   $ opsc report my-assessment.yaml --format csv -o gaps.csv
-  $ opsc report fixtures/countries/ --output-dir reports/          one PDF per country`,
+  $ opsc report fixtures/countries/ --output-dir reports/          one PDF per country
+  $ opsc report 2026.yaml --baseline 2023.yaml --observations co.yaml -o report.pdf`,
     )
     .action(async (paths: string[], options, command: Command) => {
       if (options.outputDir !== undefined || paths.length > 1) {
@@ -243,6 +247,32 @@ Examples:
     .action(async (oldFile: string, newFile: string, options, command: Command) => {
       const { runDiff } = await import('./commands/diff.js');
       setExitCode(await runDiff(oldFile, newFile, { ...options, ...globals(command) }, io));
+    });
+
+  program
+    .command('actions')
+    .description('list the action plan of an assessment: owner, due date, status; overdue first')
+    .argument('<file>', 'assessment file (YAML)')
+    .option('--catalog <dir>', CATALOG_HELP)
+    .addOption(new Option('--format <format>', 'output format').choices(ACTION_FORMATS).default('text'))
+    .option('--owner <name>', 'only the actions of this owner (a part of the name, any case)')
+    .option('--date <YYYY-MM-DD>', 'what "overdue" is measured against (default: SOURCE_DATE_EPOCH, else today)')
+    .option('-o, --output <file>', 'write to a file instead of standard output')
+    .addHelpText(
+      'after',
+      `
+Actions live in the assessment under "actions:", keyed by obligation id:
+  actions:
+    csam-offences: {owner: Ministry of Justice, due: 2026-06-30, status: in-progress, note: Bill 12/2026}
+Edit them in the file; "opsc assess" keeps them when it saves.
+
+Examples:
+  $ opsc actions fixtures/assessments/xaa-aldoria.yaml --date 2026-04-01
+  $ opsc actions my-assessment.yaml --owner justice --format csv -o actions.csv`,
+    )
+    .action(async (file: string, options, command: Command) => {
+      const { runActions } = await import('./commands/actions.js');
+      setExitCode(await runActions(file, { ...options, ...globals(command) }, io));
     });
 
   program

@@ -1,4 +1,4 @@
-import type { Assessment, Reservation } from '../assessment/model.js';
+import type { Assessment, CommitteeRecommendation, Reservation } from '../assessment/model.js';
 import { mentioning, reservationsFor, reservationsOf } from '../assessment/reservations.js';
 import type { Catalog, Obligation, Provision, Strength } from '../catalog/model.js';
 import { isScored, TIER_LABELS } from '../catalog/model.js';
@@ -13,6 +13,15 @@ import {
   type QuestionScore,
   type Score,
 } from '../scoring/model.js';
+import {
+  type ActionRow,
+  buildProgress,
+  buildRecommendations,
+  groupByOwner,
+  listActions,
+  type ReportProgress,
+  type ReportRecommendation,
+} from './followup.js';
 import { type Block, methodology } from './methodology.js';
 
 export const REPORT_TITLE = 'OPSC legislative gap report';
@@ -139,6 +148,8 @@ export interface ReportObligation {
   /** Distinct national provisions cited in the answers, in question order. */
   citations: string[];
   answers: ReportAnswer[];
+  /** With a baseline: what changed since, e.g. "Gap closed (was Partly met)". */
+  change?: string;
 }
 
 export interface ReportChapter {
@@ -214,13 +225,33 @@ export interface ReportModel {
   retired: { questionId: string; answer: string; citation?: string; notes?: string }[];
   methodology: Block[];
   index: { provision: ReportProvision; obligations: { id: string; title: string; chapter: string }[] }[];
+  /** With a baseline (--baseline): progress since then; null without one. */
+  progress: ReportProgress | null;
+  /** Follow-up to the Committee's recommendations (from the assessment or --observations). */
+  recommendations: ReportRecommendation[];
+  /** The action plan grouped by owner; overdue actions first within each owner. */
+  actionPlan: { owner: string; actions: ActionRow[] }[];
+}
+
+/** Inputs beyond the assessment itself, each optional. */
+export interface ReportExtras {
+  /** An earlier assessment of the same country: adds "Progress since" and the change column. */
+  baseline?: { assessment: Assessment; file: string };
+  /** The Committee's recommendations from an observations file; replaces the assessment's own. */
+  recommendations?: CommitteeRecommendation[];
 }
 
 /** How many priority gaps the executive summary lists. */
 export const PRIORITY_GAP_LIMIT = 10;
 
 /** Builds the report model. Pure: the command passes in everything time- or file-dependent. */
-export function buildReport(catalog: Catalog, assessment: Assessment, score: Score, meta: ReportMetadata): ReportModel {
+export function buildReport(
+  catalog: Catalog,
+  assessment: Assessment,
+  score: Score,
+  meta: ReportMetadata,
+  extras: ReportExtras = {},
+): ReportModel {
   const { instrument } = catalog;
   const provisions = new Map<string, Provision>(instrument.provisions.map((p) => [p.id, p]));
   const chapterTitles = new Map(instrument.chapters.map((c) => [c.id, c.title]));
@@ -295,6 +326,11 @@ export function buildReport(catalog: Catalog, assessment: Assessment, score: Sco
     };
   });
   const byId = new Map(obligations.map((o) => [o.id, o]));
+  const labels = new Map(obligations.map((o) => [o.id, o.provisionLabels]));
+  const baseline = extras.baseline
+    ? buildProgress(catalog, { assessment, file: meta.sourceFile }, extras.baseline, labels)
+    : undefined;
+  if (baseline) for (const o of obligations) o.change = baseline.changes.get(o.id) ?? '';
 
   const chapterScores = new Map(score.chapters.map((c) => [c.id, c]));
   const chapters: ReportChapter[] = instrument.chapters
@@ -395,6 +431,14 @@ export function buildReport(catalog: Catalog, assessment: Assessment, score: Sco
     })),
     methodology: methodology(instrument),
     index,
+    progress: baseline?.progress ?? null,
+    recommendations: buildRecommendations(
+      catalog,
+      extras.recommendations ?? assessment.recommendations ?? [],
+      score,
+      baseline?.thenStatus,
+    ),
+    actionPlan: groupByOwner(listActions(catalog, assessment, score, { date: meta.date, provisionLabels: labels })),
   };
 }
 

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { closest, didYouMean } from '../text/suggest.js';
 import { locate, type ParsedYaml, type PathSegment } from '../yaml/source.js';
 
-export type SchemaName = 'instrument' | 'obligation' | 'assessment';
+export type SchemaName = 'instrument' | 'obligation' | 'assessment' | 'observations';
 
 /** A compiled validator, as ajv (or its precompiled standalone code) provides it. */
 export interface Validator {

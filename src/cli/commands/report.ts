@@ -8,9 +8,9 @@ import type { ReportFormat } from '../../formats/report/formats.js';
 import { reportJson } from '../../formats/report/json.js';
 import { reportMarkdown } from '../../formats/report/markdown.js';
 import type { ReportFonts } from '../../formats/report/pdf.js';
-import { buildReport } from '../../report/model.js';
+import { buildReport, type ReportExtras } from '../../report/model.js';
 import { scoreAssessment } from '../../scoring/model.js';
-import { loadAssessmentOrFail, loadCatalogOrFail, migratedInMemory } from '../context.js';
+import { loadAssessmentOrFail, loadCatalogOrFail, loadObservationsOrFail, migratedInMemory } from '../context.js';
 import { CliError, EXIT } from '../errors.js';
 import { displayPath, isStdout, outputPath, packageVersion, reason, writeFileAtomic } from '../files.js';
 import type { Io } from '../io.js';
@@ -20,6 +20,8 @@ export interface ReportOptions {
   format: ReportFormat;
   output?: string;
   date?: string;
+  baseline?: string;
+  observations?: string;
   color: boolean;
 }
 
@@ -31,13 +33,41 @@ export async function runReport(file: string, options: ReportOptions, io: Io): P
   const { path, bytes: answers } = given;
   const assessment = migratedInMemory(io, loaded, given.assessment, path);
   const score = scoreAssessment(loaded.catalog, assessment);
-  const model = buildReport(loaded.catalog, assessment, score, {
-    date: when.date,
-    toolVersion: packageVersion(),
-    answersDigest: `sha256-${createHash('sha256').update(answers).digest('hex')}`,
-    sourceFile: basename(path),
-    fictional: isUserAssignedCode(assessment.country.code),
-  });
+  const extras: ReportExtras = {};
+  const inputs = [path];
+  if (options.baseline !== undefined) {
+    const before = loadAssessmentOrFail(io, options.baseline, loaded, { olderCatalogExpected: true });
+    if (before.assessment.country.code !== assessment.country.code) {
+      throw new CliError(
+        `--baseline ${options.baseline} is about ${before.assessment.country.code}, not ${assessment.country.code}; a baseline is an earlier assessment of the same country.`,
+      );
+    }
+    extras.baseline = { assessment: before.assessment, file: basename(before.path) };
+    inputs.push(before.path);
+  }
+  if (options.observations !== undefined) {
+    const observations = loadObservationsOrFail(io, options.observations, loaded);
+    if (observations.observations.country && observations.observations.country.code !== assessment.country.code) {
+      throw new CliError(
+        `--observations ${options.observations} is addressed to ${observations.observations.country.code}, not ${assessment.country.code}.`,
+      );
+    }
+    extras.recommendations = observations.observations.recommendations;
+    inputs.push(observations.path);
+  }
+  const model = buildReport(
+    loaded.catalog,
+    assessment,
+    score,
+    {
+      date: when.date,
+      toolVersion: packageVersion(),
+      answersDigest: `sha256-${createHash('sha256').update(answers).digest('hex')}`,
+      sourceFile: basename(path),
+      fictional: isUserAssignedCode(assessment.country.code),
+    },
+    extras,
+  );
 
   if (options.format !== 'pdf') {
     const text =
@@ -47,12 +77,12 @@ export async function runReport(file: string, options: ReportOptions, io: Io): P
           ? reportJson(model)
           : reportCsv(model);
     if (isStdout(options.output)) io.stdout.write(text);
-    else writeFileAtomic(outputPath(options.output ?? '', io.cwd, [path]), text);
+    else writeFileAtomic(outputPath(options.output ?? '', io.cwd, inputs), text);
     return EXIT.ok;
   }
 
   if (options.output === '-') throw new CliError('A PDF is not written to standard output; name a file with --output.');
-  const target = outputPath(options.output ?? defaultPdfName(path), io.cwd, [path]);
+  const target = outputPath(options.output ?? defaultPdfName(path), io.cwd, inputs);
   // pdfkit costs ~150 ms to import, so only the PDF path pays for it.
   const { renderPdf } = await import('../../formats/report/pdf.js');
   const { bytes, pages } = await renderPdf(model, { fonts: readFonts(), creationDate: when.instant });

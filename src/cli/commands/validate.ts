@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { loadAssessment } from '../../assessment/check.js';
+import { loadAssessment, loadObservations } from '../../assessment/check.js';
 import {
   type CatalogResult,
   INSTRUMENT_FILE,
@@ -90,6 +90,9 @@ export async function runValidate(paths: string[], options: ValidateOptions, io:
     const root = parsed.value as Record<string, unknown>;
     if ('obligations' in root) {
       findings.add(checkObligationFile(path, file, contextDir, schemas, io), []);
+    } else if ('recommendations' in root && !('answers' in root)) {
+      const { catalog } = contextCatalog();
+      if (catalog) findings.add(loadObservations(file, catalog, schemas).diagnostics, []);
     } else if ('answers' in root || 'country' in root) {
       const { catalog } = contextCatalog();
       if (catalog) findings.add(loadAssessment(file, catalog, schemas).diagnostics, []);
@@ -103,7 +106,7 @@ export async function runValidate(paths: string[], options: ValidateOptions, io:
             severity: 'error',
             rule: 'unknown-file-kind',
             message:
-              'Not an opsc file: expected "obligations:" (an obligation file), "answers:" (an assessment) or a folder with instrument.yaml.',
+              'Not an opsc file: expected "obligations:" (an obligation file), "answers:" (an assessment), "recommendations:" (the Committee\'s observations) or a folder with instrument.yaml.',
           },
         ],
         [],

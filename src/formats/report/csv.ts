@@ -26,9 +26,20 @@ export const CSV_COLUMNS = [
  * spreadsheet would run as a formula (=, +, -, @) get a leading apostrophe.
  */
 export function reportCsv(model: ReportModel): string {
-  const rows: string[][] = [[...CSV_COLUMNS]];
+  // With a baseline, a change column; with an action plan, its owner, due date and status.
+  const change = model.progress !== null;
+  const actions = new Map(model.actionPlan.flatMap((g) => g.actions.map((a) => [a.obligationId, a] as const)));
+  const header: string[] = [...CSV_COLUMNS];
+  if (change) header.push('change_since_baseline');
+  if (actions.size > 0) header.push('action_owner', 'action_due', 'action_status', 'action_overdue');
+  const rows: string[][] = [header];
   for (const chapter of model.chapters) {
     for (const o of chapter.obligations) {
+      const plan = actions.get(o.id);
+      const extra: string[] = [];
+      if (change) extra.push(o.change ?? '');
+      if (actions.size > 0)
+        extra.push(plan?.owner ?? '', plan?.due ?? '', plan?.status ?? '', plan ? (plan.overdue ? 'yes' : 'no') : '');
       rows.push([
         chapter.title,
         o.id,
@@ -47,6 +58,7 @@ export function reportCsv(model: ReportModel): string {
         o.reservations
           .map((r) => `${r.kindLabel} (${r.provisionLabels || 'no provision named'}): ${r.text}`)
           .join(' | '),
+        ...extra,
       ]);
     }
   }

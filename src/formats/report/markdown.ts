@@ -1,3 +1,4 @@
+import type { ReportProgress } from '../../report/followup.js';
 import type { Block } from '../../report/methodology.js';
 import {
   fictionalNotice,
@@ -57,6 +58,7 @@ export function reportMarkdown(model: ReportModel): string {
     );
   });
   push('');
+  if (model.progress) push(...progressSection(model.progress));
 
   push(
     `### Status of the ${esc(model.instrument.shortTitle)}`,
@@ -77,10 +79,14 @@ export function reportMarkdown(model: ReportModel): string {
   push('## Gap table', '');
   if (model.gaps.length === 0) push('Every obligation is met or not applicable.', '');
   else {
-    push('| Provision | Obligation | Status | National law cited | Recommended action |', '|---|---|---|---|---|');
+    const change = model.progress !== null;
+    push(
+      `| Provision | Obligation | Status |${change ? ' Change |' : ''} National law cited | Recommended action |`,
+      `|---|---|---|${change ? '---|' : ''}---|---|`,
+    );
     for (const o of model.gaps) {
       push(
-        `| ${cell(o.provisionLabels)} | ${cell(o.title)} (${o.tier.toLowerCase()}) | ${o.statusLabel} | ${cell(o.citations.join('; ') || '–')} | ${cell(o.action)} |`,
+        `| ${cell(o.provisionLabels)} | ${cell(o.title)} (${o.tier.toLowerCase()}) | ${o.statusLabel} |${change ? ` ${cell(o.change ?? '')} |` : ''} ${cell(o.citations.join('; ') || '–')} | ${cell(o.action)} |`,
       );
     }
     push('');
@@ -116,6 +122,9 @@ export function reportMarkdown(model: ReportModel): string {
     }
     push('');
   }
+
+  if (model.recommendations.length > 0) push(...recommendationsSection(model));
+  if (model.actionPlan.length > 0) push(...actionPlanSection(model));
 
   model.chapters.forEach((chapter, i) => {
     push(`## ${i + 1}. ${esc(chapter.title)}`, '');
@@ -169,6 +178,83 @@ export function reportMarkdown(model: ReportModel): string {
   }
   push('');
   return out.join('\n');
+}
+
+function progressSection(p: ReportProgress): string[] {
+  const lines = [`## Progress since ${esc(p.since)}`, ''];
+  lines.push(
+    `Compared with the assessment of ${esc(p.since)} by ${esc(p.baselineAssessor)} (${esc(p.baselineFile)}, catalog ${esc(p.baselineCatalogVersion)}).`,
+    '',
+  );
+  if (p.catalogNote) lines.push(`> ${esc(p.catalogNote)}`, '');
+  lines.push(
+    `- **Overall score: ${formatScore(p.overall.before)} → ${formatScore(p.overall.now)}** (${signed(p.overall.delta)})`,
+    `- Beyond the treaty minimum: ${formatScore(p.recommended.before)} → ${formatScore(p.recommended.now)} (${signed(p.recommended.delta)})`,
+    `- ${p.improved} obligation(s) improved, ${p.regressed.length} regressed; ${p.closedGaps.length} gap(s) closed, ${p.newGaps.length} new.`,
+    '',
+    `| Chapter | ${esc(p.since)} | Now | Change |`,
+    '|---|---|---|---:|',
+  );
+  for (const c of p.chapters)
+    lines.push(`| ${cell(c.title)} | ${bar(c.before)} | ${bar(c.now)} | ${signed(c.delta)} |`);
+  lines.push('');
+  const list = (heading: string, items: ReportProgress['closedGaps'], none: string) => {
+    lines.push(`### ${heading}`, '');
+    if (items.length === 0) lines.push(none);
+    for (const g of items) lines.push(`- **${esc(g.title)}** (${esc(g.provisionLabels)}): ${g.before} → ${g.now}`);
+    lines.push('');
+  };
+  list('Gaps closed', p.closedGaps, 'None.');
+  list('New gaps', p.newGaps, 'None.');
+  if (p.regressed.length > 0) list('Regressed', p.regressed, 'None.');
+  return lines;
+}
+
+/** A score as a text bar for a Markdown table: "███████░░░ 72.5". */
+function bar(score: number | null): string {
+  if (score === null) return '–';
+  const filled = Math.round(score / 10);
+  return `${'█'.repeat(filled)}${'░'.repeat(10 - filled)} ${formatScore(score)}`;
+}
+
+function signed(delta: number | null): string {
+  if (delta === null) return '–';
+  const r = Math.round(delta * 10) / 10;
+  return r > 0 ? `+${r}` : r < 0 ? `−${Math.abs(r)}` : '0';
+}
+
+function recommendationsSection(model: ReportModel): string[] {
+  const baseline = model.progress !== null;
+  const lines = [
+    "## Follow-up to the Committee's recommendations",
+    '',
+    'Each recommendation with the current status of the obligations it concerns: addressed (all met), partly addressed, not addressed (none met), or to verify (an obligation is unanswered or unverified).',
+    '',
+    `| Recommendation | Obligations | Status |${baseline ? ` Since ${esc(model.progress?.since ?? '')} |` : ''}`,
+    `|---|---|---|${baseline ? '---|' : ''}`,
+  ];
+  for (const r of model.recommendations) {
+    const obligations = r.obligations.map((o) => `${esc(o.title)}: ${o.statusLabel}`).join('<br>');
+    lines.push(
+      `| **${esc(r.symbol)}, para. ${esc(r.paragraph)}**<br>${cell(r.text)} | ${obligations || '–'} | **${r.statusLabel}** |${baseline ? ` ${esc(r.change ?? '')} |` : ''}`,
+    );
+  }
+  lines.push('');
+  return lines;
+}
+
+function actionPlanSection(model: ReportModel): string[] {
+  const lines = ['## Action plan', '', `Grouped by owner; overdue (before ${model.reportDate}) first.`, ''];
+  for (const group of model.actionPlan) {
+    lines.push(`### ${esc(group.owner)}`, '', '| Obligation | Gap | Action | Due | Status |', '|---|---|---|---|---|');
+    for (const a of group.actions) {
+      lines.push(
+        `| ${cell(a.obligationTitle)} (${esc(a.provisionLabels)}) | ${a.gapStatusLabel} | ${cell(a.note ?? '–')} | ${a.due ?? '–'}${a.overdue ? ` **(overdue by ${a.daysOverdue} days)**` : ''} | ${a.status} |`,
+      );
+    }
+    lines.push('');
+  }
+  return lines;
 }
 
 function obligationSection(o: ReportObligation): string[] {

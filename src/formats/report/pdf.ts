@@ -1,5 +1,6 @@
 import type { ReportModel } from '../../report/model.js';
 import { openDocument, type PdfOptions } from './pdf/document.js';
+import { actionPlan, progress, recommendations } from './pdf/followup.js';
 import {
   chapters,
   cover,
@@ -34,7 +35,10 @@ export async function renderPdf(
   );
   cover(w, model);
   executiveSummary(w, model);
+  progress(w, model);
   gapTable(w, model);
+  recommendations(w, model);
+  actionPlan(w, model);
   chapters(w, model);
   remaining(w, model);
   methodologySection(w, model);

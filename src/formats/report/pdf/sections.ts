@@ -210,19 +210,23 @@ export function gapTable(w: Writer, model: ReportModel): void {
       'Every obligation that is not met, partly met, unverified or unanswered, in the order of the chapters.',
       { color: MUTED, size: SIZE.small, after: 8 },
     );
+    // With a baseline, a change column takes its width from the law cited and the action.
+    const change = model.progress !== null;
     w.table(
       section,
       [
         { header: 'Provision', width: 0.13 },
-        { header: 'Obligation', width: 0.25 },
+        { header: 'Obligation', width: change ? 0.22 : 0.25 },
         { header: 'Status', width: 0.11 },
-        { header: 'National law cited', width: 0.19 },
-        { header: 'Recommended action', width: 0.32 },
+        ...(change ? [{ header: `Since ${model.progress?.since}`, width: 0.14 }] : []),
+        { header: 'National law cited', width: change ? 0.15 : 0.19 },
+        { header: 'Recommended action', width: change ? 0.25 : 0.32 },
       ],
       model.gaps.map((o) => [
         { text: o.provisionLabels },
         { text: `${o.title}\n${o.tier.toLowerCase()}, weight ${o.weight}` },
         { text: o.statusLabel, bold: true, color: STATUS_COLOR[o.status] },
+        ...(change ? [{ text: o.change ?? '' }] : []),
         { text: o.citations.join('; ') || '–' },
         { text: o.action },
       ]),
