@@ -283,6 +283,25 @@ describe('report model: tiers, reservations, status of the Protocol, aimed actio
     expect(reportCsv(m)).toContain('Reservation (art. 3(1)(a)(ii)): The State does not consider');
   });
 
+  it('labels a follow-up left out as not applicable after the question it follows, with no action', () => {
+    const flow = makeCatalog([
+      { id: 'offence', questions: ['x'] },
+      {
+        id: 'penalty',
+        questions: [
+          { id: 'px', when: { question: 'x', in: ['yes'], otherwise: 'not-applicable' }, recommendation: 'Punish X.' },
+          'py',
+        ],
+      },
+    ]);
+    const a: Assessment = { ...assessment, treatyStatus: {}, answers: { x: { answer: 'no' }, py: { answer: 'yes' } } };
+    const r = buildReport(flow, a, scoreAssessment(flow, a), META);
+    const penalty = r.chapters.flatMap((c) => c.obligations).find((o) => o.id === 'penalty');
+    expect(penalty?.answers[0]?.answerLabel).toBe('Not applicable (skipped: follows x)');
+    expect(penalty?.status).toBe('met');
+    expect(penalty?.actions).toEqual([]);
+  });
+
   it('prints the status of the Protocol, unscored, in every text format', () => {
     expect(m.treatyStatus).toEqual({
       ratification: 'Accession on 2004-03-01',
