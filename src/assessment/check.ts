@@ -96,14 +96,20 @@ function checkAssessment(assessment: Assessment, parsed: ParsedYaml, catalog: Ca
   const questions = new Map<string, { question: Question; obligation: Obligation }>(
     questionsInOrder(catalog).map((entry) => [entry.question.id, entry]),
   );
+  let unknown = 0;
   for (const [id, record] of Object.entries(assessment.answers)) {
     const entry = questions.get(id);
     if (!entry) {
+      // Spelling hints cost a comparison with every question id: the first few unknown ids get
+      // them, so a file of 50,000 unknown ids is still checked in linear time (C3).
+      const hint = ++unknown <= SUGGESTIONS ? didYouMean(id, questions.keys()) : '';
       diagnostics.push(
         finding(
           at('answers', id),
           'unknown-question',
-          `No question "${id}" in the catalog.${didYouMean(id, questions.keys())} Remove the answer or correct the id.${staleHint}`,
+          stale
+            ? `No question "${id}" in the catalog.${hint} The catalog changed since this file was made: run "opsc assess" on it to update it (answers to removed questions are kept under "retired"), or correct the id.`
+            : `No question "${id}" in the catalog.${hint} Correct the id, or remove the answer.`,
           staleSeverity,
         ),
       );
@@ -111,6 +117,19 @@ function checkAssessment(assessment: Assessment, parsed: ParsedYaml, catalog: Ca
     }
     const answer = record?.answer;
     if (answer == null) continue;
+    if (answer === 'skipped' && !skipAllowed(entry.question, assessment.answers)) {
+      diagnostics.push(
+        finding(
+          at('answers', id, 'answer'),
+          'skipped-without-condition',
+          entry.question.when
+            ? `Question "${id}" is marked skipped, but its condition is met (or still open): answer it, or leave the answer empty.`
+            : `Question "${id}" is marked skipped, but it has no condition: every State Party must answer it. Answer it, or leave the answer empty.`,
+          staleSeverity,
+        ),
+      );
+      continue;
+    }
     // "skipped" is opsc assess's mark for a question whose condition was not met, whatever its kind.
     if (!isScored(entry.question) && answer !== 'skipped') {
       diagnostics.push(
@@ -198,6 +217,17 @@ export function loadObservations(
     );
   }
   return found.length > 0 ? { diagnostics: found } : { observations, diagnostics: [] };
+}
+
+const SUGGESTIONS = 20;
+
+/** `skipped` is allowed only where the question's condition is answered and not met. */
+function skipAllowed(question: Question, answers: Assessment['answers']): boolean {
+  const when = question.when;
+  if (!when) return false;
+  const parent = Object.hasOwn(answers, when.question) ? answers[when.question]?.answer : undefined;
+  if (parent == null) return false;
+  return parent === 'skipped' || !(when.in as string[]).includes(parent);
 }
 
 function didYouMeanCountry(name: string): string {

@@ -5,6 +5,8 @@ export type StoredAnswer = ScaleAnswer | 'skipped';
 
 export interface AnswerRecord {
   answer?: StoredAnswer | null;
+  /** With `answer: skipped`: the answer given before the condition stopped being met, restored if it is met again. */
+  previous?: ScaleAnswer;
   text?: string | null;
   citation?: string | null;
   notes?: string | null;
@@ -76,4 +78,12 @@ export interface PlannedAction {
   due?: string;
   status?: ActionStatus;
   note?: string;
+}
+
+/**
+ * The record stored under an id, and only an own one: ids such as "constructor" or "toString"
+ * are ordinary question ids, never Object.prototype's members (W7).
+ */
+export function own<T>(records: Record<string, T> | undefined, id: string): T | undefined {
+  return records !== undefined && Object.hasOwn(records, id) ? records[id] : undefined;
 }

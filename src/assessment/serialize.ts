@@ -1,5 +1,5 @@
 import { type Catalog, isScored, type Obligation, type Question } from '../catalog/model.js';
-import type { AnswerRecord, Assessment, TreatyStatus } from './model.js';
+import { type AnswerRecord, type Assessment, own, type TreatyStatus } from './model.js';
 
 export interface SerializeOptions {
   /** Path of schemas/assessment.schema.json relative to the file, for the editor modeline. */
@@ -13,7 +13,7 @@ export interface SerializeOptions {
   header?: readonly string[];
 }
 
-const RECORD_KEYS = ['answer', 'text', 'citation', 'notes', 'flagged', 'asked'] as const;
+const RECORD_KEYS = ['answer', 'previous', 'text', 'citation', 'notes', 'flagged', 'asked'] as const;
 const COMMENT_WIDTH = 100;
 
 /**
@@ -46,9 +46,9 @@ export function serializeAssessment(assessment: Assessment, options: SerializeOp
       for (const block of layout(options.catalog)) {
         if (block.kind !== 'question') {
           // Chapter and obligation headings only when one of their questions is written.
-          if (block.ids.some((id) => id in answers)) out.push(...block.lines);
+          if (block.ids.some((id) => Object.hasOwn(answers, id))) out.push(...block.lines);
         } else {
-          const record = answers[block.id];
+          const record = own(answers, block.id);
           if (record === undefined) continue;
           written.add(block.id);
           out.push(...block.lines, ...recordLines(block.id, record, '  '));

@@ -1,4 +1,4 @@
-import type { AnswerRecord, Assessment } from '../assessment/model.js';
+import { type AnswerRecord, type Assessment, own } from '../assessment/model.js';
 import { isScored, type ScaleAnswer } from '../catalog/model.js';
 import {
   type AnswerPatch,
@@ -106,7 +106,7 @@ export class Session {
       } else if (action.kind === 'menu') {
         if ((await this.menu()) === 'quit') return this.assessment;
       } else if (action.kind === 'later') {
-        const record = this.answers[entry.question.id];
+        const record = own(this.answers, entry.question.id);
         const patch: AnswerPatch = { flagged: true };
         if (isScored(entry.question) && (record?.answer == null || record.answer === 'skipped'))
           patch.answer = 'unknown';
@@ -123,7 +123,7 @@ export class Session {
   // ── one question ───────────────────────────────────────────────────────────────────────────
 
   private async ask(entry: Entry): Promise<QuestionAction> {
-    const record = this.answers[entry.question.id];
+    const record = own(this.answers, entry.question.id);
     const done = summarize(this.q, this.answers);
     this.say('');
     if (entry.chapter.id !== this.lastChapter) {
@@ -183,15 +183,15 @@ export class Session {
       if (action.answer === 'yes' || action.answer === 'partly' || action.answer === 'no') {
         const citation = await this.field(
           'Citation of national law (e.g. Criminal Code s. 184b), Enter to skip:',
-          this.answers[id]?.citation,
+          own(this.answers, id)?.citation,
         );
         this.store(entry, { citation });
       }
     } else {
-      const text = await this.field('Answer:', this.answers[id]?.text);
+      const text = await this.field('Answer:', own(this.answers, id)?.text);
       this.store(entry, { text });
     }
-    const notes = await this.field('Note (optional):', this.answers[id]?.notes);
+    const notes = await this.field('Note (optional):', own(this.answers, id)?.notes);
     this.store(entry, { notes });
   }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AnswerRecord, Assessment } from '../assessment/model.js';
+import { type AnswerRecord, type Assessment, own } from '../assessment/model.js';
 import {
   type Catalog,
   type Chapter,
@@ -88,7 +88,7 @@ export function isAnswered(entry: Entry, record: AnswerRecord | undefined): bool
 function conditionState(entry: Entry, answers: Answers): 'met' | 'not-met' | 'pending' {
   const when = entry.question.when;
   if (!when) return 'met';
-  const answer = answers[when.question]?.answer;
+  const answer = own(answers, when.question)?.answer;
   if (answer == null) return 'pending';
   return answer !== 'skipped' && (when.in as string[]).includes(answer) ? 'met' : 'not-met';
 }
@@ -96,7 +96,7 @@ function conditionState(entry: Entry, answers: Answers): 'met' | 'not-met' | 'pe
 export function statusOf(entry: Entry, answers: Answers): Status {
   const condition = conditionState(entry, answers);
   if (condition === 'not-met') return 'skipped';
-  if (isAnswered(entry, answers[entry.question.id])) return 'answered';
+  if (isAnswered(entry, own(answers, entry.question.id))) return 'answered';
   return condition === 'pending' ? 'pending' : 'unanswered';
 }
 
@@ -108,7 +108,8 @@ export function isAskable(entry: Entry, answers: Answers): boolean {
 
 /**
  * Records skips: a question whose condition is not met gets `answer: skipped` (its citation and
- * notes are kept), and one whose condition is met again loses the `skipped` mark so it is asked.
+ * notes are kept, and its answer under `previous`), and one whose condition is met again gets
+ * that answer back — or none, so it is asked.
  * Conditions only look back, so one pass in order settles chains.
  */
 export function recomputeSkips(q: Questionnaire, answers: Answers): Answers {
@@ -116,12 +117,18 @@ export function recomputeSkips(q: Questionnaire, answers: Answers): Answers {
   for (const entry of q.entries) {
     if (!entry.question.when) continue;
     const id = entry.question.id;
-    const record = out[id];
+    const record = own(out, id);
     const condition = conditionState(entry, out);
     if (condition === 'not-met') {
-      if (record?.answer !== 'skipped') out[id] = { ...(record ?? emptyRecord(entry)), answer: 'skipped' };
+      if (record?.answer !== 'skipped') {
+        // The answer given is kept beside the mark, to come back if the condition is met again (D3).
+        const base = record ?? emptyRecord(entry);
+        const given = base.answer;
+        out[id] = { ...base, answer: 'skipped', ...(given != null && given !== 'skipped' ? { previous: given } : {}) };
+      }
     } else if (record?.answer === 'skipped') {
-      out[id] = { ...record, answer: null };
+      const { previous, ...rest } = record;
+      out[id] = { ...rest, answer: previous ?? null };
     }
   }
   return out;
@@ -176,7 +183,7 @@ export function applyAnswer(
 ): Assessment {
   const entry = q.byId.get(questionId);
   if (!entry) throw new Error(`No question "${questionId}" in the catalog.`);
-  const previous = assessment.answers[questionId] ?? emptyRecord(entry);
+  const previous = own(assessment.answers, questionId) ?? emptyRecord(entry);
   const record: AnswerRecord = { ...previous, ...patch, asked: questionDigest(entry.question) };
   if (!patch.flagged) delete record.flagged;
   const answers = recomputeSkips(q, { ...assessment.answers, [questionId]: record });
@@ -210,9 +217,9 @@ export type Walk = 'all' | 'open' | 'flagged' | 'changed';
 export function inWalk(entry: Entry, answers: Answers, walk: Walk): boolean {
   if (!isAskable(entry, answers)) return false;
   if (walk === 'open') return statusOf(entry, answers) === 'unanswered';
-  if (walk === 'flagged') return answers[entry.question.id]?.flagged === true;
+  if (walk === 'flagged') return own(answers, entry.question.id)?.flagged === true;
   if (walk === 'changed') {
-    const record = answers[entry.question.id];
+    const record = own(answers, entry.question.id);
     return record?.asked !== undefined && isAnswered(entry, record) && record.asked !== questionDigest(entry.question);
   }
   return true;
@@ -266,7 +273,7 @@ export function chapterProgress(q: Questionnaire, answers: Answers): ChapterProg
       unanswered: count('unanswered'),
       skipped: count('skipped'),
       pending: count('pending'),
-      flagged: entries.filter((e) => answers[e.question.id]?.flagged).length,
+      flagged: entries.filter((e) => own(answers, e.question.id)?.flagged).length,
     };
   });
 }
@@ -301,8 +308,8 @@ export function summarize(q: Questionnaire, answers: Answers): Summary {
     skipped: by('skipped').length,
     unanswered: by('unanswered'),
     pending: by('pending'),
-    flagged: q.entries.filter((e) => isAskable(e, answers) && answers[e.question.id]?.flagged),
-    unknown: q.entries.filter((e) => isAskable(e, answers) && answers[e.question.id]?.answer === 'unknown'),
+    flagged: q.entries.filter((e) => isAskable(e, answers) && own(answers, e.question.id)?.flagged),
+    unknown: q.entries.filter((e) => isAskable(e, answers) && own(answers, e.question.id)?.answer === 'unknown'),
     changed: changedQuestions(q, answers),
   };
 }
@@ -321,7 +328,7 @@ export interface ReviewRow {
 export function reviewChapter(q: Questionnaire, answers: Answers, chapterId: string): ReviewRow[] {
   return q.entries
     .filter((e) => e.chapter.id === chapterId)
-    .map((entry) => ({ entry, status: statusOf(entry, answers), record: answers[entry.question.id] }));
+    .map((entry) => ({ entry, status: statusOf(entry, answers), record: own(answers, entry.question.id) }));
 }
 
 // ── catalog versions ─────────────────────────────────────────────────────────────────────────
@@ -351,11 +358,11 @@ export function diffCatalog(q: Questionnaire, assessment: Assessment): CatalogDi
     differs,
     from: { ...assessment.catalog },
     to: { version: instrument.version, digest: q.catalog.digest },
-    added: q.entries.filter((e) => !(e.question.id in answers)),
+    added: q.entries.filter((e) => !Object.hasOwn(answers, e.question.id)),
     removed: Object.keys(answers).filter((id) => !q.byId.has(id)),
     changed: changedQuestions(q, answers),
     unverifiable: q.entries.filter((e) => {
-      const record = answers[e.question.id];
+      const record = own(answers, e.question.id);
       return record !== undefined && record.asked === undefined && isAnswered(e, record);
     }).length,
   };
@@ -372,11 +379,21 @@ export function migrate(q: Questionnaire, assessment: Assessment): Assessment {
   const answers: Answers = {};
   const retired = { ...(assessment.retired ?? {}) };
   for (const [id, record] of Object.entries(assessment.answers)) {
-    if (!q.byId.has(id)) retired[id] = record;
+    // An empty record holds nothing to keep; a retired answer is never replaced by another one.
+    if (!q.byId.has(id) && hasContent(record) && !hasContent(own(retired, id))) retired[id] = record;
   }
   for (const entry of q.entries) {
     const id = entry.question.id;
-    const record = assessment.answers[id];
+    // A question that exists again gets its retired answer back (W10): its `asked` digest says
+    // whether the wording is still the one answered.
+    let record = own(assessment.answers, id);
+    const back = own(retired, id);
+    if (back !== undefined && !hasContent(record)) {
+      record = back;
+      delete retired[id];
+    } else if (back !== undefined && !hasContent(back)) {
+      delete retired[id];
+    }
     answers[id] = record ? fitRecord(entry, record) : emptyRecord(entry);
   }
   const migrated: Assessment = {
@@ -387,6 +404,18 @@ export function migrate(q: Questionnaire, assessment: Assessment): Assessment {
   if (Object.keys(retired).length > 0) migrated.retired = retired;
   else delete migrated.retired;
   return migrated;
+}
+
+function hasContent(record: AnswerRecord | undefined): boolean {
+  if (!record) return false;
+  return (
+    (record.answer != null && record.answer !== 'skipped') ||
+    record.previous != null ||
+    Boolean(record.text) ||
+    Boolean(record.citation) ||
+    Boolean(record.notes) ||
+    record.flagged === true
+  );
 }
 
 function fitRecord(entry: Entry, record: AnswerRecord): AnswerRecord {

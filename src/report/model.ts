@@ -1,4 +1,4 @@
-import type { Assessment, CommitteeRecommendation, Reservation } from '../assessment/model.js';
+import { type Assessment, type CommitteeRecommendation, own, type Reservation } from '../assessment/model.js';
 import { mentioning, reservationsFor, reservationsOf } from '../assessment/reservations.js';
 import type { Catalog, Obligation, Provision, Strength } from '../catalog/model.js';
 import { isScored, TIER_LABELS } from '../catalog/model.js';
@@ -276,7 +276,7 @@ export function buildReport(
     const effective = new Map(s.questionScores.map((q) => [q.id, q]));
     const numbers = new Map(o.questions.map((q, i) => [q.id, i + 1]));
     const answers: ReportAnswer[] = o.questions.map((q) => {
-      const record = assessment.answers[q.id] ?? {};
+      const record = own(assessment.answers, q.id) ?? {};
       const kind = isScored(q) ? 'scale' : 'text';
       const e = effective.get(q.id);
       const answer = kind === 'scale' ? (e?.answer ?? 'unanswered') : null;

@@ -1,4 +1,4 @@
-import type { AnswerRecord, Assessment } from '../assessment/model.js';
+import { type AnswerRecord, type Assessment, own } from '../assessment/model.js';
 import { reservationsFor, reservationsOf } from '../assessment/reservations.js';
 import type { Catalog, Chapter, Obligation, Question, ScaleAnswer, Strength } from '../catalog/model.js';
 import { isScored, TIER_RANK } from '../catalog/model.js';
@@ -171,7 +171,7 @@ export function effectiveAnswers(catalog: Catalog, answers: Record<string, Answe
       // refuses such conditions; this keeps the score model safe from any catalog).
       const controller = question.when ? strengthOf.get(question.when.question) : undefined;
       const applies = controller === undefined || TIER_RANK[controller] <= TIER_RANK[obligation.strength];
-      result.set(question.id, effectiveAnswer(question, answers[question.id]?.answer, result, applies));
+      result.set(question.id, effectiveAnswer(question, own(answers, question.id)?.answer, result, applies));
     }
   }
   return result;

@@ -328,6 +328,25 @@ export function nodeSpan(lines: LineCounter, node: Node | null | undefined): Spa
  * `target: 'key'`. Falls back to the nearest existing ancestor, so a missing key points at its
  * parent mapping.
  */
+/**
+ * The pairs of a mapping by key, built once per mapping: a file with 50,000 answers needs 50,000
+ * lookups, which a scan each would make quadratic (C3).
+ */
+const pairIndex = new WeakMap<object, Map<string, unknown>>();
+function pairOf(map: { items: { key: unknown }[] }, segment: PathSegment) {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      if (!yaml().isScalar(p.key)) continue;
+      const key = String((p.key as { value: unknown }).value);
+      if (!index.has(key)) index.set(key, p);
+    }
+    pairIndex.set(map, index);
+  }
+  return index.get(String(segment)) as ((typeof map.items)[number] & { key: Node; value: unknown }) | undefined;
+}
+
 export function locate(parsed: ParsedYaml, path: readonly PathSegment[], target: 'value' | 'key' = 'value'): Span {
   let node: Node | null | undefined = parsed.doc.contents as Node | null;
   let found: Node | null | undefined = node;
@@ -335,7 +354,7 @@ export function locate(parsed: ParsedYaml, path: readonly PathSegment[], target:
     const segment = path[i];
     const last = i === path.length - 1;
     if (yaml().isMap(node)) {
-      const pair = node.items.find((p) => yaml().isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = pairOf(node, segment as PathSegment);
       if (!pair) break;
       const key = pair.key as Node;
       const value = pair.value as Node | null;
