@@ -85,7 +85,16 @@ export async function runReport(file: string, options: ReportOptions, io: Io): P
   const target = outputPath(options.output ?? defaultPdfName(path), io.cwd, inputs);
   // pdfkit costs ~150 ms to import, so only the PDF path pays for it.
   const { renderPdf } = await import('../../formats/report/pdf.js');
-  const { bytes, pages } = await renderPdf(model, { fonts: readFonts(), creationDate: when.instant });
+  let rendered: { bytes: Uint8Array; pages: number };
+  try {
+    rendered = await renderPdf(model, { fonts: readFonts(), creationDate: when.instant });
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(
+      `Cannot write the PDF: ${error instanceof Error ? error.message : String(error)} Nothing was written.`,
+    );
+  }
+  const { bytes, pages } = rendered;
   writeFileAtomic(target, bytes);
   io.stderr.write(`Wrote ${displayPath(target, io.cwd)} (${pages} pages).\n`);
   return EXIT.ok;

@@ -104,7 +104,8 @@ function footers(doc: PDFKit.PDFDocument, [headerLeft, headerRight]: [string, st
     const width = doc.page.width - margins.left - margins.right;
     doc.markContent('Artifact', { type: 'Pagination' });
     doc.font(FONT.regular).fontSize(7.5).fillColor(MUTED);
-    doc.text(headerLeft, left, 34, { width: width * 0.7, lineBreak: false });
+    // A long country name is shortened to one line, never wrapped into the rule or the body (K4).
+    doc.text(oneLine(doc, headerLeft, width * 0.7 - 6), left, 34, { width: width * 0.7, lineBreak: false });
     doc.text(headerRight, left + width * 0.7, 34, { width: width * 0.3, align: 'right', lineBreak: false });
     line(doc, [left, 46], [left + width, 46], 0.4, RULE);
     doc.text(`page ${i + 1} of ${total}`, left, doc.page.height - 40, { width, align: 'center', lineBreak: false });
@@ -112,4 +113,19 @@ function footers(doc: PDFKit.PDFDocument, [headerLeft, headerRight]: [string, st
     margins.bottom = bottom;
   }
   return total;
+}
+
+/** The text, cut with "…" to fit `width` on one line in the current font. */
+function oneLine(doc: PDFKit.PDFDocument, text: string, width: number): string {
+  const flat = text.replace(/\s+/g, ' ');
+  if (doc.widthOfString(flat) <= width) return flat;
+  const chars = Array.from(flat);
+  let lo = 0;
+  let hi = chars.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (doc.widthOfString(`${chars.slice(0, mid).join('')}…`) <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  return `${chars.slice(0, lo).join('').trimEnd()}…`;
 }

@@ -116,21 +116,22 @@ export class Writer {
   }
 
   /**
-   * Splits text where it stops fitting in `height` (whole words, found by bisection), for a table
-   * row taller than a page. Returns the part that fits and the rest.
+   * Splits text where it stops fitting in `height`, for a table row taller than a page: at whole
+   * words (found by bisection), or — when not even the first word fits, as with 2,000 characters
+   * of a URL, base64 or Thai, which has no spaces — by characters, as pdfkit wraps such a word
+   * (C1). Returns the part that fits and the rest; the part is empty only when not one line fits.
    */
   splitToFit(text: string, width: number, height: number, lineGap: number): [string, string] {
     if (this.textHeight(text, width, lineGap) <= height) return [text, ''];
+    const fits = (candidate: string) => this.doc.heightOfString(candidate, { width, lineGap }) <= height;
     const words = text.split(/(?<=\s)/);
-    let lo = 0;
-    let hi = words.length;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.doc.heightOfString(words.slice(0, mid).join(''), { width, lineGap }) <= height) lo = mid;
-      else hi = mid - 1;
-    }
-    if (lo === 0) return ['', text];
-    return [words.slice(0, lo).join('').trimEnd(), words.slice(lo).join('')];
+    const lo = largest(words.length, (n) => fits(words.slice(0, n).join('')));
+    if (lo > 0) return [words.slice(0, lo).join('').trimEnd(), words.slice(lo).join('')];
+    // Not even the first word: by characters (code points, so no surrogate pair is cut).
+    const chars = Array.from(words[0] ?? '');
+    const n = largest(chars.length - 1, (k) => fits(chars.slice(0, k).join('')));
+    if (n === 0) return ['', text];
+    return [chars.slice(0, n).join(''), chars.slice(n).join('') + words.slice(1).join('')];
   }
 
   /** Starts a new page unless at least `space` points are left. */
@@ -341,7 +342,14 @@ export class Writer {
         return td;
       });
       let pending: Cell[] | undefined = row;
+      // Second line of defence: a row that stops making progress must not add pages forever.
+      let pagesForRow = 0;
       while (pending) {
+        if (++pagesForRow > MAX_PAGES_PER_ROW) {
+          throw new Error(
+            `a table row would not fit on ${MAX_PAGES_PER_ROW} pages (a cell of ${Math.max(...row.map((c) => c.text.length))} characters); shorten that text.`,
+          );
+        }
         const height = measure(pending, false);
         let piece: Cell[] = pending;
         let pieceHeight = height;
@@ -382,4 +390,18 @@ export class Writer {
     doc.x = this.left;
     doc.y += options.after ?? 10;
   }
+}
+
+const MAX_PAGES_PER_ROW = 200;
+
+/** The largest n in 0..max for which ok(n) holds, ok being monotone (true up to some n). */
+function largest(max: number, ok: (n: number) => boolean): number {
+  let lo = 0;
+  let hi = max;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ok(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
