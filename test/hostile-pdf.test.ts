@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../src/assessment/model.js';
-import { readFonts } from '../src/cli/commands/report.js';
+import { readFonts, scriptCheck } from '../src/cli/commands/report.js';
 import { renderPdf } from '../src/formats/report/pdf.js';
 import { buildReport } from '../src/report/model.js';
 import { scoreAssessment } from '../src/scoring/model.js';
@@ -8,7 +8,6 @@ import { sampleAssessment, sampleCatalog } from './helpers/catalogs.js';
 import { flat, readPdf } from './helpers/pdf.js';
 
 /** C1 and K4 (reliability review 2026-12): the PDF always finishes, whatever the text. */
-const fonts = readFonts();
 const DATE = new Date('2026-03-01T00:00:00Z');
 
 async function render(edit: (a: Assessment) => void) {
@@ -22,7 +21,7 @@ async function render(edit: (a: Assessment) => void) {
     sourceFile: 'test.yaml',
     fictional: true,
   });
-  return renderPdf(model, { fonts, creationDate: DATE });
+  return renderPdf(model, { fonts: readFonts(scriptCheck(assessment).scripts), creationDate: DATE });
 }
 
 const answered = (a: Assessment) =>
@@ -81,5 +80,53 @@ describe('C1: text without break opportunities wraps by character', () => {
       expect(header.length).toBeLessThan(200);
       expect(header).toContain('…');
     }
+  });
+});
+
+describe('W2: scripts the embedded font lacks', () => {
+  it('Thai, Arabic, Hebrew and Chinese are drawn in an added Noto font; the text layer keeps them', {
+    timeout: 120_000,
+  }, async () => {
+    const texts = {
+      thai: 'ประมวลกฎหมายอาญามาตรา 282',
+      arabic: 'قانون العقوبات المادة 291',
+      hebrew: 'חוק העונשין סעיף 203',
+      cjk: '刑法第百七十五条',
+    };
+    const { bytes } = await render((a) => {
+      const rows = answered(a);
+      Object.values(texts).forEach((text, i) => {
+        const record = rows[i]?.[1];
+        if (record) {
+          record.citation = text;
+          delete record.notes;
+        }
+      });
+    });
+    const raw = Buffer.from(bytes).toString('latin1');
+    for (const font of ['NotoSansThai', 'NotoSansArabic', 'NotoSansHebrew', 'NotoSansSC']) expect(raw).toContain(font);
+    const text = flat((await readPdf(bytes)).pageText.join(' '));
+    expect(text).toContain('ประมวลกฎหมายอาญามาตรา');
+    expect(text).toContain('刑法第百七十五条');
+  });
+
+  it('characters no font has are reported, naming the field and the script; RTL is said plainly', () => {
+    const assessment = sampleAssessment('xab-verenia');
+    assessment.country.name = 'Korea 대한민국';
+    assessment.assessor = 'Office 😀';
+    const [id, record] = answered(assessment)[0] ?? [];
+    if (record) record.notes = 'חוק העונשין';
+    const { scripts, warnings } = scriptCheck(assessment);
+    expect([...scripts]).toEqual(['hebrew']);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^country\.name: the PDF fonts have no Hangul characters/),
+      expect.stringMatching(/^assessor: the PDF fonts have no emoji characters/),
+      expect.stringMatching(/drawn left to right: the PDF renderer has no right-to-left \(bidi\) layout/),
+    ]);
+    expect(id).toBeDefined();
+  });
+
+  it('a report in Latin script loads no added font', () => {
+    expect(scriptCheck(sampleAssessment('xab-verenia')).scripts.size).toBe(0);
   });
 });

@@ -3,10 +3,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join } from 'node:path';
 import { isUserAssignedCode } from '../../assessment/countries.js';
+import type { Assessment } from '../../assessment/model.js';
 import { reportCsv } from '../../formats/report/csv.js';
 import type { ReportFormat } from '../../formats/report/formats.js';
 import { reportJson } from '../../formats/report/json.js';
 import { reportMarkdown } from '../../formats/report/markdown.js';
+import { coverage, type FallbackScript } from '../../formats/report/pdf/scripts.js';
 import type { ReportFonts } from '../../formats/report/pdf.js';
 import { buildReport, type ReportExtras } from '../../report/model.js';
 import { scoreAssessment } from '../../scoring/model.js';
@@ -87,7 +89,12 @@ export async function runReport(file: string, options: ReportOptions, io: Io): P
   const { renderPdf } = await import('../../formats/report/pdf.js');
   let rendered: { bytes: Uint8Array; pages: number };
   try {
-    rendered = await renderPdf(model, { fonts: readFonts(), creationDate: when.instant });
+    const { scripts, warnings } = scriptCheck(assessment);
+    for (const warning of warnings.slice(0, MAX_FONT_WARNINGS)) io.stderr.write(`opsc: warning: ${warning}\n`);
+    if (warnings.length > MAX_FONT_WARNINGS) {
+      io.stderr.write(`opsc: warning: … and ${warnings.length - MAX_FONT_WARNINGS} more texts with such characters.\n`);
+    }
+    rendered = await renderPdf(model, { fonts: readFonts(scripts), creationDate: when.instant });
   } catch (error) {
     if (error instanceof CliError) throw error;
     throw new CliError(
@@ -138,26 +145,79 @@ export function reportDate(option: string | undefined, env: Io['env']): { date: 
   return { date: now.toISOString().slice(0, 10), instant: now };
 }
 
+const MAX_FONT_WARNINGS = 10;
+
 const LAST_EPOCH_SECOND = 253402300799;
 
-/** Noto Sans from its npm package: whole TTFs covering Latin, Greek and Cyrillic ("Côte d'Ivoire", "§"). */
-export function readFonts(): ReportFonts {
+/** The npm package and file prefix of each added script font. */
+const SCRIPT_FONTS: Record<FallbackScript, [string, string]> = {
+  thai: ['@expo-google-fonts/noto-sans-thai', 'NotoSansThai'],
+  arabic: ['@expo-google-fonts/noto-sans-arabic', 'NotoSansArabic'],
+  hebrew: ['@expo-google-fonts/noto-sans-hebrew', 'NotoSansHebrew'],
+  cjk: ['@expo-google-fonts/noto-sans-sc', 'NotoSansSC'],
+};
+
+/**
+ * Noto Sans from its npm package: whole TTFs covering Latin, Greek, Cyrillic and Devanagari
+ * ("Côte d'Ivoire", "§"); plus, read only when asked for, the Noto font of each script given.
+ */
+export function readFonts(scripts: Iterable<FallbackScript> = []): ReportFonts {
   const require = createRequire(import.meta.url);
-  let root: string;
-  try {
-    root = dirname(require.resolve('@expo-google-fonts/noto-sans/package.json'));
-  } catch (error) {
-    throw new CliError(
-      `Cannot find the report font package @expo-google-fonts/noto-sans: ${reason(error)}. Run "npm install".`,
-    );
-  }
-  const read = (folder: string) => {
-    const path = join(root, folder, `NotoSans_${folder}.ttf`);
+  const family = (pkg: string, prefix: string) => {
+    let root: string;
     try {
-      return new Uint8Array(readFileSync(path));
+      root = dirname(require.resolve(`${pkg}/package.json`));
     } catch (error) {
-      throw new CliError(`Cannot read the report font ${path}: ${reason(error)}.`);
+      throw new CliError(`Cannot find the report font package ${pkg}: ${reason(error)}. Run "npm install".`);
+    }
+    const read = (folder: string) => {
+      const path = join(root, folder, `${prefix}_${folder}.ttf`);
+      try {
+        return new Uint8Array(readFileSync(path));
+      } catch (error) {
+        throw new CliError(`Cannot read the report font ${path}: ${reason(error)}.`);
+      }
+    };
+    return { regular: read('400Regular'), bold: read('700Bold') };
+  };
+  const fonts: ReportFonts = family('@expo-google-fonts/noto-sans', 'NotoSans');
+  for (const script of scripts) {
+    const [pkg, prefix] = SCRIPT_FONTS[script];
+    fonts.scripts = { ...fonts.scripts, [script]: family(pkg, prefix) };
+  }
+  return fonts;
+}
+
+/**
+ * W2: the texts of the assessment that reach the PDF, checked against its fonts. Returns the
+ * scripts to load and one warning per field whose characters no font can draw.
+ */
+export function scriptCheck(assessment: Assessment): { scripts: Set<FallbackScript>; warnings: string[] } {
+  const scripts = new Set<FallbackScript>();
+  const warnings: string[] = [];
+  let rtl = false;
+  const check = (field: string, text: string | null | undefined) => {
+    if (!text) return;
+    const { font, missing } = coverage(text);
+    if (font) scripts.add(font);
+    if (font === 'arabic' || font === 'hebrew') rtl = true;
+    if (missing.length > 0) {
+      warnings.push(
+        `${field}: the PDF fonts have no ${missing.join(', ')} characters; they show as empty boxes. (One text is drawn in one added script font.)`,
+      );
     }
   };
-  return { regular: read('400Regular'), bold: read('700Bold') };
+  check('country.name', assessment.country.name);
+  check('assessor', assessment.assessor);
+  for (const [id, record] of Object.entries(assessment.answers)) {
+    check(`answers.${id}.citation`, record.citation);
+    check(`answers.${id}.notes`, record.notes);
+    check(`answers.${id}.text`, record.text);
+  }
+  if (rtl) {
+    warnings.push(
+      'Arabic and Hebrew text is drawn left to right: the PDF renderer has no right-to-left (bidi) layout. The text layer keeps the logical order, so search and copy work.',
+    );
+  }
+  return { scripts, warnings };
 }

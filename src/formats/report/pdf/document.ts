@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { type FallbackScript, fallbackFor } from './scripts.js';
 import { FONT, INK, line, MUTED, PAGE, RULE, SIZE } from './theme.js';
 import { useFastLayout, Writer } from './writer.js';
 
@@ -6,6 +7,8 @@ import { useFastLayout, Writer } from './writer.js';
 export interface ReportFonts {
   regular: Uint8Array;
   bold: Uint8Array;
+  /** Added Noto fonts for scripts Noto Sans lacks (Thai, Arabic, Hebrew, CJK), only those needed. */
+  scripts?: Partial<Record<FallbackScript, { regular: Uint8Array; bold: Uint8Array }>>;
 }
 
 export interface PdfOptions {
@@ -66,6 +69,7 @@ export function openDocument(
   doc.registerFont(FONT.regular, Buffer.from(options.fonts.regular));
   doc.registerFont(FONT.bold, Buffer.from(options.fonts.bold));
   for (const name of [FONT.bold, FONT.regular]) useFastLayout(doc.font(name));
+  useScriptFonts(doc, options.fonts.scripts ?? {});
   doc.font(FONT.regular).fontSize(SIZE.body).fillColor(INK);
 
   const root = doc.struct('Document');
@@ -88,6 +92,58 @@ export function openDocument(
       return { bytes, pages };
     },
   };
+}
+
+/**
+ * pdfkit has no font fallback: every text that needs an added script font is drawn (and
+ * measured) in it, in the weight of the font in use, and the font in use is restored after.
+ */
+function useScriptFonts(
+  doc: PDFKit.PDFDocument,
+  scripts: Partial<Record<FallbackScript, { regular: Uint8Array; bold: Uint8Array }>>,
+): void {
+  const names = new Map<FallbackScript, { regular: string; bold: string }>();
+  for (const [script, fonts] of Object.entries(scripts) as [
+    FallbackScript,
+    { regular: Uint8Array; bold: Uint8Array },
+  ][]) {
+    const regular = `Noto-${script}`;
+    const bold = `Noto-${script}-Bold`;
+    doc.registerFont(regular, Buffer.from(fonts.regular));
+    doc.registerFont(bold, Buffer.from(fonts.bold));
+    names.set(script, { regular, bold });
+  }
+  if (names.size === 0) return;
+  const setFont = doc.font.bind(doc) as (name: string) => PDFKit.PDFDocument;
+  let current: string = FONT.regular;
+  doc.font = ((name: string, ...rest: unknown[]) => {
+    if (typeof name === 'string') current = name;
+    return (doc.constructor.prototype.font as (...a: unknown[]) => PDFKit.PDFDocument).call(doc, name, ...rest);
+  }) as typeof doc.font;
+  // pdfkit measures words with widthOfString while it draws: inside a switch, nothing switches back.
+  let switched = false;
+  const within = <T>(text: unknown, call: () => T): T => {
+    const script = !switched && typeof text === 'string' ? fallbackFor(text) : undefined;
+    const font = script ? names.get(script) : undefined;
+    if (!font) return call();
+    const previous = current;
+    setFont(current === FONT.bold ? font.bold : font.regular);
+    switched = true;
+    try {
+      return call();
+    } finally {
+      switched = false;
+      setFont(previous);
+    }
+  };
+  const text = doc.text.bind(doc) as (...a: unknown[]) => PDFKit.PDFDocument;
+  const heightOfString = doc.heightOfString.bind(doc) as (...a: unknown[]) => number;
+  const widthOfString = doc.widthOfString.bind(doc) as (...a: unknown[]) => number;
+  doc.text = ((value: unknown, ...rest: unknown[]) => within(value, () => text(value, ...rest))) as typeof doc.text;
+  doc.heightOfString = ((value: unknown, ...rest: unknown[]) =>
+    within(value, () => heightOfString(value, ...rest))) as typeof doc.heightOfString;
+  doc.widthOfString = ((value: unknown, ...rest: unknown[]) =>
+    within(value, () => widthOfString(value, ...rest))) as typeof doc.widthOfString;
 }
 
 /** "page N of M" and a running header on every page after the cover, as pagination artifacts. */

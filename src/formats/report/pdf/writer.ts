@@ -1,3 +1,4 @@
+import { fallbackFor } from './scripts.js';
 import { ACCENT, type Doc, FONT, HEADER_FILL, INK, line, RULE, SIZE, type Struct, ZEBRA } from './theme.js';
 
 /** The parts of a fontkit font and glyph run that pdfkit's embedded font uses. */
@@ -109,7 +110,8 @@ export class Writer {
    * wrapping a cell twice (to measure, then to draw) was a third of the rendering time.
    */
   textHeight(text: string, width: number, lineGap: number): number {
-    if (!text.includes('\n') && this.doc.widthOfString(text) <= width) {
+    // Text in an added script font has that font's line height: measured in full.
+    if (!text.includes('\n') && !fallbackFor(text) && this.doc.widthOfString(text) <= width) {
       return this.doc.currentLineHeight(true) + lineGap;
     }
     return this.doc.heightOfString(text, { width, lineGap });
