@@ -191,18 +191,35 @@ describe('W10: retired answers come back', () => {
 });
 
 describe('C3: validation stays linear in the number of answers', () => {
-  it('40,000 unknown answer ids are checked in seconds, not minutes', { timeout: 120_000 }, async () => {
+  it('spelling hints stop after the first unknown ids (each compares with every question id)', async () => {
     const dir = tempDir();
     const demo = readFileSync(join(ROOT, 'fixtures/assessments/xaa-aldoria.yaml'), 'utf8');
-    const unknown = Array.from({ length: 40_000 }, (_, i) => `  zz-unknown-${i}:\n    answer: yes\n`).join('');
+    // Near misses of a real id: every one of them would get a "Did you mean" hint.
+    const real = /^answers:\n {2}([a-z0-9-]+):/m.exec(demo)?.[1];
+    const near = Array.from(
+      { length: 200 },
+      (_, i) =>
+        `  ${real}${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}:\n    text: x\n`,
+    );
+    writeFileSync(join(dir, 'near.yaml'), demo.replace('answers:\n', `answers:\n${near.join('')}`));
+    const result = await runInProcess(['validate', 'near.yaml', '--format', 'json'], { cwd: dir });
+    const messages = (JSON.parse(result.stdout) as { rule: string; message: string }[]).filter(
+      (d) => d.rule === 'unknown-question',
+    );
+    expect(messages).toHaveLength(200);
+    expect(messages.filter((d) => d.message.includes('Did you mean')).length).toBe(20);
+  });
+
+  it('50,000 unknown answer ids (1.8 MB) are checked in seconds, not minutes', { timeout: 180_000 }, async () => {
+    const dir = tempDir();
+    const demo = readFileSync(join(ROOT, 'fixtures/assessments/xaa-aldoria.yaml'), 'utf8');
+    const unknown = Array.from({ length: 50_000 }, (_, i) => `  zz-unknown-${i}:\n    answer: yes\n`).join('');
     writeFileSync(join(dir, 'unk.yaml'), demo.replace('answers:\n', `answers:\n${unknown}`));
     const started = performance.now();
     const result = await runInProcess(['validate', 'unk.yaml', '--format', 'json'], { cwd: dir });
-    const seconds = (performance.now() - started) / 1000;
     expect(result.code).toBe(1);
-    expect(JSON.parse(result.stdout).length ?? 0).toBeGreaterThanOrEqual(0);
-    expect(result.stdout.match(/zz-unknown-/g)?.length).toBeGreaterThanOrEqual(40_000);
-    // Quadratic, this took over a minute; linear, a few seconds even on a busy machine.
-    expect(seconds).toBeLessThan(30);
+    expect(result.stdout.match(/"unknown-question"/g)?.length).toBe(50_000);
+    // dc5d8a5 took 112 s on an idle machine; now about 5 s of CPU here, on a shared one.
+    expect((performance.now() - started) / 1000).toBeLessThan(60);
   });
 });

@@ -34,7 +34,8 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
 function exitCodeFor(error: unknown, io: Io): number {
   if (error instanceof CommanderError) {
     // Commander has already printed its message; help and version are successes.
-    if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return EXIT.ok;
+    // "opsc" alone shows the help on stderr as a usage error (K3); --help and --version succeed.
+    if (['commander.helpDisplayed', 'commander.version'].includes(error.code)) return EXIT.ok;
     if (error.code === 'commander.executeSubCommandAsync') return EXIT.ok;
     io.stderr.write('Run "opsc --help" for usage.\n');
     return EXIT.input;

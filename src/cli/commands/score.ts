@@ -5,6 +5,7 @@ import { formatDelta, formatNumber } from '../../diff/labels.js';
 import { type AssessmentDiff, answerRegressions, diffAssessments } from '../../diff/model.js';
 import { scoreJson } from '../../formats/score/json.js';
 import { scoreSummary } from '../../formats/score/summary.js';
+import { formatScore } from '../../report/model.js';
 import { scoreAssessment } from '../../scoring/model.js';
 import { colorFor } from '../color.js';
 import { type Loaded, loadAssessmentOrFail, loadCatalogOrFail, migratedInMemory } from '../context.js';
@@ -54,9 +55,11 @@ export async function runScore(file: string, options: ScoreOptions, io: Io): Pro
         `opsc: note: the assessment is incomplete (${Math.round(score.overall.completeness * 100)}% answered); the score counts answered questions only.\n`,
       );
     }
-    if (overall === null || overall < threshold) {
+    // The gate compares the score as displayed (one decimal), so "90.7 / 100" passes --fail-under 90.7 (W6).
+    const shown = overall === null ? null : Number(formatScore(overall));
+    if (shown === null || shown < threshold) {
       io.stderr.write(
-        `opsc: overall score ${overall ?? 'none (nothing answered)'} is under --fail-under ${threshold}.\n`,
+        `opsc: overall score ${shown ?? 'none (nothing answered)'} is under --fail-under ${threshold}.\n`,
       );
       return EXIT.findings;
     }
@@ -109,7 +112,8 @@ function baselineSummary(diff: AssessmentDiff): string {
 
 function parseThreshold(value: string): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) {
+  // A plain decimal only: no hex (0x10), no exponent, no spaces (K9).
+  if (!/^\d{1,3}(\.\d+)?$/.test(value) || !Number.isFinite(n) || n < 0 || n > 100) {
     throw new CliError(`--fail-under takes a score from 0 to 100, not "${value}".`);
   }
   return n;

@@ -306,7 +306,9 @@ function blockLines(block: Block): string[] {
 
 /** Escapes what Markdown would otherwise interpret in free text from the catalog or the user. */
 export function esc(text: string): string {
-  return text.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/\r?\n/g, ' ');
+  // Every line terminator CommonMark knows (a bare CR too) becomes a space, so user text cannot
+  // start a block (a ~~~ fence would swallow the rest of the report) or break a table row (W1).
+  return text.replace(/([\\`*_[\]<>#|~])/g, '\\$1').replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, ' ');
 }
 
 function cell(text: string): string {
