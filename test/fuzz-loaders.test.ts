@@ -16,6 +16,9 @@ import { ROOT, runInProcess } from './helpers/cli.js';
  * `npm run bench` runs this file with FUZZ_RUNS=10000.
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+/** A fixed seed in `npm test`, so a failure is the same on every machine; bench may pass another. */
+const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
+fc.configureGlobal({ seed: SEED });
 const schemas = createSchemaChecker(loadValidators());
 const catalogSource = readCatalogDir(BUNDLED_CATALOG, ROOT);
 const instrument = catalogSource.files.find((f) => isInstrumentFile(f.path)) as SourceFile;
@@ -220,5 +223,118 @@ describe('fuzzing the command line', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+/**
+ * The hostile-input suite (reliability review 2026-12): strings made of control characters,
+ * escape-sequence pieces, bidi overrides and scripts, in every string field of an assessment.
+ */
+const hostileText = fc.string({
+  unit: fc.constantFrom(
+    '\u001b',
+    '\u0007',
+    '\u009b',
+    '\u202e',
+    '\u2066',
+    '\r',
+    '\n',
+    '\t',
+    ']0;',
+    '[2J',
+    '52;c;',
+    'a',
+    ' ',
+    '~~~',
+    '#',
+    '|',
+    'ก',
+    '日',
+    'م',
+    '\uFFFF',
+  ),
+  maxLength: 40,
+});
+const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/;
+
+describe('fuzzing hostile text through the commands', () => {
+  it(`${Math.ceil(RUNS / 10)} assessments with control characters in every string field: none reaches the output`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'opsc-fuzz-text-'));
+    const catalog = join(ROOT, 'fixtures', 'catalogs', 'minimal');
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(hostileText, { minLength: 6, maxLength: 6 }),
+          async ([name, assessor, citation, notes, text, key]) => {
+            // JSON is YAML: the file holds the characters as escapes, the loader gives them back raw.
+            const file = {
+              instrument: 'demo',
+              catalog: { version: '1.0.0' },
+              country: { code: 'XAA', name },
+              assessor,
+              answers: {
+                'offence-defined': { answer: 'yes', citation, notes },
+                'offence-date': { text },
+                [`x${key}`]: {},
+              },
+            };
+            writeFileSync(join(dir, 'a.yaml'), JSON.stringify(file));
+            delete (file.answers as Record<string, unknown>)[`x${key}`];
+            writeFileSync(join(dir, 'b.yaml'), JSON.stringify(file));
+            for (const argv of [
+              ['validate', 'a.yaml'],
+              ['score', 'a.yaml'],
+              ['score', 'b.yaml'],
+              ['report', 'b.yaml', '--format', 'md'],
+              ['report', 'b.yaml', '--format', 'csv'],
+            ]) {
+              const result = await runInProcess([...argv, '--catalog', catalog], {
+                cwd: dir,
+                env: { FORCE_COLOR: '1' },
+              });
+              expect([0, 1, 2]).toContain(result.code);
+              const output = (result.stdout + result.stderr).replace(/\u001b\[\d{1,2}m/g, '');
+              expect(output).not.toMatch(FORBIDDEN);
+              expect(output).not.toMatch(/\n\s+at |internal error/);
+            }
+          },
+        ),
+        { numRuns: Math.ceil(RUNS / 10) },
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('long text without break opportunities: the PDF always finishes', { timeout: 300_000 }, async () => {
+    const { readFonts, scriptCheck } = await import('../src/cli/commands/report.js');
+    const { renderPdf } = await import('../src/formats/report/pdf.js');
+    const { buildReport } = await import('../src/report/model.js');
+    const { scoreAssessment } = await import('../src/scoring/model.js');
+    const { sampleAssessment, sampleCatalog } = await import('./helpers/catalogs.js');
+    const catalog = sampleCatalog();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ unit: fc.constantFrom('X', 'W', '/', 'ก', 'า', '日', '-', 'i'), minLength: 1500, maxLength: 2500 }),
+        fc.constantFrom('citation', 'notes', 'assessor'),
+        async (long, field) => {
+          const assessment = sampleAssessment('xab-verenia');
+          const record = Object.values(assessment.answers).find((r) => r.answer === 'partly');
+          if (field === 'assessor') assessment.assessor = long;
+          else if (record) record[field] = long;
+          const model = buildReport(catalog, assessment, scoreAssessment(catalog, assessment), {
+            date: '2026-03-01',
+            toolVersion: '9.9.9',
+            answersDigest: `sha256-${'a'.repeat(64)}`,
+            sourceFile: 'f.yaml',
+            fictional: true,
+          });
+          const fonts = readFonts(scriptCheck(assessment).scripts);
+          const { pages } = await renderPdf(model, { fonts, creationDate: new Date('2026-03-01T00:00:00Z') });
+          expect(pages).toBeLessThan(200);
+        },
+      ),
+      { numRuns: Math.max(2, Math.ceil(RUNS / 100)) },
+    );
   });
 });
