@@ -209,17 +209,4 @@ describe('C3: validation stays linear in the number of answers', () => {
     expect(messages).toHaveLength(200);
     expect(messages.filter((d) => d.message.includes('Did you mean')).length).toBe(20);
   });
-
-  it('50,000 unknown answer ids (1.8 MB) are checked in seconds, not minutes', { timeout: 180_000 }, async () => {
-    const dir = tempDir();
-    const demo = readFileSync(join(ROOT, 'fixtures/assessments/xaa-aldoria.yaml'), 'utf8');
-    const unknown = Array.from({ length: 50_000 }, (_, i) => `  zz-unknown-${i}:\n    answer: yes\n`).join('');
-    writeFileSync(join(dir, 'unk.yaml'), demo.replace('answers:\n', `answers:\n${unknown}`));
-    const started = performance.now();
-    const result = await runInProcess(['validate', 'unk.yaml', '--format', 'json'], { cwd: dir });
-    expect(result.code).toBe(1);
-    expect(result.stdout.match(/"unknown-question"/g)?.length).toBe(50_000);
-    // dc5d8a5 took 112 s on an idle machine; now about 5 s of CPU here, on a shared one.
-    expect((performance.now() - started) / 1000).toBeLessThan(60);
-  });
 });
