@@ -99,6 +99,9 @@ const COMMANDS: [string, string[], number[]][] = [
   ['template --catalog', ['template', '--catalog', 'catalog'], [0]],
   ['score --catalog', ['score', 'mini.yaml', '--catalog', 'catalog'], [0]],
   ['report md --catalog', ['report', 'mini.yaml', '--catalog', 'catalog', '--format', 'md'], [0]],
+  // Commands added after the output edge: covered without a line of their own.
+  ['diff', ['diff', DEMO, 'poison.yaml'], [0, 1]],
+  ['compare', ['compare', DEMO, 'poison.yaml', '--format', 'md'], [0, 1]],
   ['diff', ['diff', 'mini.yaml', 'mini.yaml', '--catalog', 'catalog'], [0]],
   ['diff md', ['diff', 'mini.yaml', 'mini.yaml', '--catalog', 'catalog', '--format', 'md'], [0]],
   ['diff json', ['diff', 'mini.yaml', 'mini.yaml', '--catalog', 'catalog', '--format', 'json'], [0]],
