@@ -75,3 +75,14 @@ describe('K2, K3: colour and no arguments', () => {
     expect(result.stderr).toContain('Usage: opsc');
   });
 });
+
+describe('U1: a file with bare-CR line endings', () => {
+  it('is said to use CR line endings, not to be empty', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'cr.yaml'), demo.replace(/\r?\n/g, '\r'));
+    const result = await runInProcess(['validate', 'cr.yaml'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('CR line endings');
+    expect(result.stdout).not.toContain('File is empty');
+  });
+});

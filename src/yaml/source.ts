@@ -110,6 +110,14 @@ export function parseCarefully(file: string, text: string, limits: YamlLimits = 
   const tooDeep = checkDepth(file, text, limits);
   if (tooDeep) return { diagnostics: [tooDeep] };
 
+  // Old Mac line endings: to the YAML parser the whole file is one line (U1).
+  if (text.includes('\r') && !text.includes('\n')) {
+    return fileLevel(
+      file,
+      'yaml-syntax',
+      'The file uses CR line endings (old Mac style), which YAML does not read as line breaks. Save it with LF or CRLF line endings.',
+    );
+  }
   const { docs, lines } = compose(text);
   if (docs.length === 0 || docs[0]?.contents == null) {
     return fileLevel(file, 'yaml-empty', 'File is empty. Expected a YAML mapping (key: value lines).');
