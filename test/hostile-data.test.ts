@@ -33,12 +33,13 @@ describe('D1: two sessions saving the same file at the same instant', () => {
   it('never drop an answer: one is saved, the other is told and kept in a conflict copy', {
     timeout: 120_000,
   }, async () => {
-    for (let attempt = 0; attempt < 4; attempt++) {
+    let raced = 0;
+    for (let attempt = 0; attempt < 8 && raced < 3; attempt++) {
       const dir = tempDir();
       const file = join(dir, 'r.yaml');
       const { q, assessment } = fresh();
       writeFileSync(file, serializeAssessment(assessment, { schemaPath: 's.json', catalog: q.catalog }));
-      const startAt = String(Date.now() + 4000);
+      const startAt = String(Date.now() + 5000);
       const results = await Promise.all(
         ['AAA', 'BBB'].map((text) =>
           run(process.execPath, [RACE_CHILD, MINIMAL, file, 'offence-date', `${text}${attempt}`, startAt], {
@@ -47,6 +48,9 @@ describe('D1: two sessions saving the same file at the same instant', () => {
         ),
       );
       const said = results.map((r) => r.stdout.trim());
+      // On a busy machine a process may start after the shared instant: that attempt is no race.
+      if (said.some((line) => line.startsWith('late'))) continue;
+      raced++;
       const onDisk = [
         file,
         ...readdirSync(dir)
@@ -63,6 +67,7 @@ describe('D1: two sessions saving the same file at the same instant', () => {
       ).toHaveLength(1);
       expect(said.filter((s) => /^conflict: .*r\.yaml was changed by another program/.test(s))).toHaveLength(1);
     }
+    expect(raced).toBeGreaterThanOrEqual(2);
   });
 
   it('W9: a session with nothing unsaved writes nothing after another one saved', () => {
