@@ -140,7 +140,9 @@ describe('fuzzing the loaders', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+    // Catalog 2.0's obligation files are about twice 1.1.0's, and the machine's 2 cores are
+    // shared: 300 full loads took ~33 s here, over vitest's default 30 s.
+  }, 120_000);
 
   it(`catalog loader: ${RUNS} mutated instrument files`, () => {
     fc.assert(
