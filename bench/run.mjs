@@ -211,6 +211,9 @@ const lines = [
   `\`FUZZ_RUNS=${quick ? 250 : 2500} FUZZ_SEED=${fuzzSeed} vitest run test/fuzz-loaders.test.ts\`: ${fuzzSummary.replace(/\s+/g, ' ')} in ${fuzzSeconds.toFixed(0)} s (exit ${fuzz.status}).`,
   '',
 ];
-writeFileSync(join(root, 'BENCHMARKS.md'), `${lines.join('\n')}\n`);
+// The start-up section written by bench/startup.mjs (hyperfine, before/after) is kept as it is.
+const previous = existsSync(join(root, 'BENCHMARKS.md')) ? readFileSync(join(root, 'BENCHMARKS.md'), 'utf8') : '';
+const kept = /<!-- startup:begin -->[\s\S]*<!-- startup:end -->/.exec(previous)?.[0];
+writeFileSync(join(root, 'BENCHMARKS.md'), `${lines.join('\n')}\n${kept ? `\n${kept}\n` : ''}`);
 console.log('\nwrote BENCHMARKS.md');
 if (fuzz.status !== 0) process.exitCode = 1;
