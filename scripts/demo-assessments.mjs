@@ -58,12 +58,15 @@ const PROFILES = [
       unknown: ['To verify with the Prosecutor-General’s office before publication.'],
       'not-applicable': ['No such institutions exist in Aldoria.'],
     },
-    texts: {
-      'ratification-reservations': 'Ratified on 14 March 2004, without reservations or declarations.',
-      'status-in-national-law':
+    treatyStatus: {
+      ratification: { kind: 'ratification', date: '2004-03-14', signed: '2001-09-06' },
+      nationalLaw:
         'Incorporated by the Children’s Rights (Optional Protocol) Implementation Act 2012, s. 3, which gives the Protocol precedence over conflicting statutes; courts may invoke it.',
-      'latest-concluding-observations': 'Concluding observations of 2019 on the initial report (a fictional example).',
+      reporting:
+        'Initial report submitted in 2007; Protocol information included in the combined periodic report of 2017; concluding observations of 2019 (a fictional example).',
+      reservations: [],
     },
+    texts: {},
     text: 'Given effect by the Children’s Rights (Optional Protocol) Implementation Act 2012.',
     // Invented concluding observations (XAA is a fictional country): ids the catalog lacks are dropped.
     recommendations: [
@@ -180,13 +183,22 @@ const PROFILES = [
       unknown: ['Conflicting advice from the Ministry of Interior; to verify.'],
       'not-applicable': ['Verenian law does not recognise the liability of legal persons for any offence.'],
     },
-    texts: {
-      'ratification-reservations':
-        'Acceded on 2 June 2005, with a declaration on article 3(1)(a)(ii) (a fictional example).',
-      'status-in-national-law':
+    treatyStatus: {
+      ratification: { kind: 'accession', date: '2005-06-02' },
+      nationalLaw:
         'Treaties require an Act of Parliament (Constitution, art. 54); no implementing Act has been adopted, so courts cannot invoke the Protocol.',
-      'latest-concluding-observations': 'None: the initial report is overdue.',
+      reporting:
+        'The initial report, due in 2007, has not been submitted; the Committee has not yet considered the State.',
+      reservations: [
+        {
+          kind: 'reservation',
+          provisions: ['3.1.a.ii'],
+          text: 'The Commonwealth of Verenia does not consider itself bound by article 3(1)(a)(ii) until its Adoption Act 2024 enters into force (a fictional example).',
+          date: '2005-06-02',
+        },
+      ],
     },
+    texts: {},
     text: 'Treaties require an Act of Parliament (Constitution, art. 54); no implementing Act has been adopted.',
     flag: ['unknown'],
   },
@@ -208,9 +220,6 @@ const DERIVED = [
     created: '2023-02-06',
     updated: '2023-06-30',
     inherit: ['recommendations'],
-    texts: {
-      'latest-concluding-observations': 'Concluding observations of 2019 on the initial report (a fictional example).',
-    },
     change(answer, n) {
       if (answer === 'yes' && n % 6 === 0)
         return {
@@ -358,6 +367,8 @@ function assessmentFor(catalog, profile, derived) {
     assessor: derived?.assessor ?? profile.assessor,
     created: derived?.created ?? profile.created,
     updated: derived?.updated ?? profile.updated,
+    // The status of the Protocol (unscored) belongs to the OPSC demo; the sample catalog's fixtures stay as they are.
+    ...(profile.treatyStatus && !values.catalog ? { treatyStatus: profile.treatyStatus } : {}),
     answers,
   };
   const known = new Set(catalog.obligations.map((o) => o.id));

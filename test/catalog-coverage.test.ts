@@ -58,9 +58,9 @@ const REQUIRED_PROVISIONS = [
   '10.2',
   '10.3',
   '10.4',
-  '12.1',
-  '12.2',
 ] as const;
+// Article 12 (reporting to the Committee) was in this list until catalog 2.0.0; since issue 9 (audit D02)
+// the reporting history is recorded, unscored, in the assessment's status of the Protocol (treatyStatus).
 
 /** Elements the issue says must each be tested by a question of their own (matched on the question text). */
 const CSAM_ACTS = {
