@@ -15,6 +15,11 @@ import { ROOT } from './helpers/cli.js';
  * are open.
  */
 const RETIRED_IN_2_0_0 = [
+  'ratification-reservations',
+  'status-in-national-law',
+  'initial-report-submitted',
+  'periodic-reporting-current',
+  'latest-concluding-observations',
   'three-practices-prohibited',
   'related-instruments',
   'data-disaggregated',
