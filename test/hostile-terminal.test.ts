@@ -30,10 +30,11 @@ beforeAll(() => {
       .replace(/^assessor: .*$/m, `assessor: "Office${PAYLOAD}"`)
       .replace(/^ {4}notes: .*$/m, `    notes: "note${PAYLOAD}"`)
       .replace(/^ {4}citation: .*$/m, `    citation: "cite${PAYLOAD}"`)
-      .replace(/^ {4}text: .*$/m, `    text: "text${PAYLOAD}"`);
+      // Catalog 2.0 has no free-text questions: the free text of an assessment is its status of the Protocol.
+      .replace(/^ {2}nationalLaw: .*$/m, `  nationalLaw: "text${PAYLOAD}"`);
   // Valid (so score and report run), with a warning that quotes a file value: catalog.version.
   writeFileSync(join(dir, 'poison.yaml'), poison(demo).replace(/^ {2}version: (.*)$/m, `  version: "$1${PAYLOAD}"`));
-  for (const field of ['name: "Aldoria', 'assessor: "Office', 'notes: "note', 'citation: "cite', 'text: "text']) {
+  for (const field of ['name: "Aldoria', 'assessor: "Office', 'notes: "note', 'citation: "cite', 'nationalLaw: "text']) {
     expect(readFileSync(join(dir, 'poison.yaml'), 'utf8')).toContain(field);
   }
   // Errors that quote file values: instrument, an unknown key, a duplicate key.
