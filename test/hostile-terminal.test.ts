@@ -34,7 +34,13 @@ beforeAll(() => {
       .replace(/^ {2}nationalLaw: .*$/m, `  nationalLaw: "text${PAYLOAD}"`);
   // Valid (so score and report run), with a warning that quotes a file value: catalog.version.
   writeFileSync(join(dir, 'poison.yaml'), poison(demo).replace(/^ {2}version: (.*)$/m, `  version: "$1${PAYLOAD}"`));
-  for (const field of ['name: "Aldoria', 'assessor: "Office', 'notes: "note', 'citation: "cite', 'nationalLaw: "text']) {
+  for (const field of [
+    'name: "Aldoria',
+    'assessor: "Office',
+    'notes: "note',
+    'citation: "cite',
+    'nationalLaw: "text',
+  ]) {
     expect(readFileSync(join(dir, 'poison.yaml'), 'utf8')).toContain(field);
   }
   // Errors that quote file values: instrument, an unknown key, a duplicate key.
