@@ -120,7 +120,7 @@ describe.each(runners)('score and report on a 1.1.0 assessment with catalog 2.0 
     const result = await run(['score', OLD, '--json']);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(
-      /^opsc: note: .*xaa-aldoria\.yaml was answered against catalog 1\.1\.0; it is scored after migration to 2\.0\.0 in memory \(the file is not changed\): 42 answers to retired questions set aside \(listed in the report, not scored\); \d+ new questions not yet answered\. Run "opsc assess .*" to update the file\.\n$/,
+      /^opsc: note: .*xaa-aldoria\.yaml was answered against catalog 1\.1\.0; it is scored after migration to 2\.0\.0 in memory \(the file is not changed\): 47 answers to retired questions set aside \(listed in the report, not scored\); \d+ new questions not yet answered\. Run "opsc assess .*" to update the file\.\n$/,
     );
     expect(result.stderr).not.toContain('unknown-question');
     const json = JSON.parse(result.stdout);
@@ -132,7 +132,7 @@ describe.each(runners)('score and report on a 1.1.0 assessment with catalog 2.0 
     const result = await run(['report', OLD, '--format', 'json']);
     expect(result.code).toBe(0);
     const model = JSON.parse(result.stdout);
-    expect(model.retired).toHaveLength(42);
+    expect(model.retired).toHaveLength(47);
     expect(model.retired.map((r: { questionId: string }) => r.questionId)).toContain('penalty-sale');
     expect(model.catalogNote).toMatch(/catalog version 1\.1\.0/);
     const md = await run(['report', OLD, '--format', 'md']);
@@ -144,7 +144,7 @@ describe.each(runners)('score and report on a 1.1.0 assessment with catalog 2.0 
     const result = await run(['validate', OLD, '--format', 'json']);
     expect(result.code).toBe(0);
     const found = JSON.parse(result.stdout) as { rule: string; severity: string }[];
-    expect(found.filter((d) => d.rule === 'unknown-question')).toHaveLength(42);
+    expect(found.filter((d) => d.rule === 'unknown-question')).toHaveLength(47);
     expect(found.every((d) => d.severity === 'warning')).toBe(true);
   });
 });
