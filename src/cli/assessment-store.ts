@@ -1,4 +1,4 @@
-import { closeSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { Assessment } from '../assessment/model.js';
@@ -120,6 +120,9 @@ const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 function staleLock(lock: string): boolean {
   try {
     const [pid, host] = readFileSync(lock, 'utf8').trim().split(' ');
+    // A process killed between creating the lock and writing its pid leaves it empty: a live one
+    // writes the pid within microseconds, so an empty lock older than a second is stale.
+    if (!pid || !host) return Date.now() - statSync(lock).mtimeMs > 1000;
     if (host !== hostname()) return false;
     try {
       process.kill(Number(pid), 0);
