@@ -1,6 +1,6 @@
 import type { Assessment } from '../assessment/model.js';
 import type { Catalog, Strength } from '../catalog/model.js';
-import type { ObligationStatus, Score } from '../scoring/model.js';
+import { OBLIGATION_STATUSES, type ObligationStatus, type Score } from '../scoring/model.js';
 
 /**
  * The comparative model over many countries' assessments of one catalog: one pure function, which
@@ -108,19 +108,6 @@ export const STATUS_LEGEND: [ObligationStatus, string][] = [
   ['unanswered', 'not answered'],
 ];
 
-const STATUS_ORDER: ObligationStatus[] = [
-  'met',
-  'partial',
-  'unmet',
-  'used',
-  'partly-used',
-  'not-used',
-  'unverified',
-  'not-applicable',
-  'reserved',
-  'unanswered',
-];
-
 function assessmentDate(assessment: Assessment): string {
   return assessment.updated ?? assessment.created ?? '';
 }
@@ -210,7 +197,7 @@ export function buildComparison(
   });
 
   const columns: ObligationColumn[] = obligations.map((o, i) => {
-    const counts = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<ObligationStatus, number>;
+    const counts = Object.fromEntries(OBLIGATION_STATUSES.map((s) => [s, 0])) as Record<ObligationStatus, number>;
     for (const row of rows) {
       const status = row.statuses[i] ?? 'unanswered';
       counts[status] += 1;
